@@ -1,0 +1,115 @@
+package gatehouse;
+
+import static gatehouse.web.Role.ADMIN;
+import static gatehouse.web.Role.ANONYMOUS;
+import static gatehouse.web.Role.MEMBER;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gatehouse.account.AccountController;
+import gatehouse.account.Accounts;
+import gatehouse.account.Passwords;
+import gatehouse.audit.AuditLog;
+import gatehouse.config.Config;
+import gatehouse.db.Database;
+import gatehouse.session.RefreshTokens;
+import gatehouse.session.SessionStatus;
+import gatehouse.token.AccessTokens;
+import gatehouse.token.SigningKeys;
+import gatehouse.web.Auth;
+import gatehouse.web.ClientAddress;
+import gatehouse.web.Cookies;
+import gatehouse.web.Csrf;
+import gatehouse.web.Errors;
+import gatehouse.web.Json;
+import gatehouse.web.Languages;
+import gatehouse.web.Pages;
+import gatehouse.web.RequestIds;
+import gatehouse.web.SecurityHeaders;
+import gatehouse.web.SystemController;
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the Javalin application from its parts; the one route table, each route with its role. */
+public final class App {
+    private static final Logger ACCESS_LOG = LoggerFactory.getLogger("gatehouse.access");
+
+    private App() {}
+
+    /**
+     * @param config the whole configuration
+     * @param database an opened, migrated database
+     * @param keys the token signing keys
+     * @param pepper the password pepper (also the root of the CSRF key)
+     * @param clock every "now" comes from here
+     */
+    public static Javalin create(Config config, Database database, SigningKeys keys, byte[] pepper, Clock clock) {
+        var jdbi = database.jdbi();
+        ObjectMapper json = Json.mapper();
+        var client = new ClientAddress(config.server().trustedProxies());
+        var cookies = new Cookies(client, clock);
+        var audit = new AuditLog(jdbi, clock);
+        var sessionStatus = new SessionStatus(jdbi, clock);
+        var refreshTokens = new RefreshTokens(jdbi, sessionStatus, audit, config.auth(), clock);
+        var accessTokens = new AccessTokens(keys, config.auth(), clock);
+        var passwords = new Passwords(pepper, config.auth().bcryptCost());
+        var accounts = new Accounts(jdbi, passwords, refreshTokens, audit, clock);
+        var auth = new Auth(accessTokens, refreshTokens, sessionStatus, jdbi, cookies, client);
+        var csrf = new Csrf(pepper, cookies);
+        var pages = new Pages(new Languages(), csrf);
+        var errors = new Errors(pages, json);
+
+        var system = new SystemController(database, keys, cookies);
+        var account = new AccountController(accounts, accessTokens, jdbi, pages, cookies, client, clock);
+
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.http.maxRequestSize = 64 * 1024;
+            cfg.contextResolver.ip = client::ip;
+            cfg.contextResolver.scheme = client::scheme;
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+                files.roles = Set.of(ANONYMOUS);
+            });
+            cfg.requestLogger.http((ctx, ms) -> ACCESS_LOG.info("{} {} {} {} {}ms {}", RequestIds.of(ctx), ctx.method(),
+                    ctx.path(), ctx.statusCode(), Math.round(ms), ctx.ip()));
+
+            var routes = cfg.routes;
+            routes.before(ctx -> {
+                RequestIds.assign(ctx);
+                SecurityHeaders.apply(ctx);
+            });
+            routes.beforeMatched(ctx -> {
+                auth.handle(ctx);
+                // Every page form that changes state carries _csrf; the API uses Bearer tokens, not cookies.
+                if (ctx.method() == HandlerType.POST && !Auth.isApi(ctx) && !ctx.path().startsWith("/static/")) {
+                    csrf.verify(ctx);
+                }
+            });
+            errors.register(routes);
+
+            routes.get("/health", system::health, ANONYMOUS);
+            routes.get("/ready", system::ready, ANONYMOUS);
+            routes.get("/.well-known/jwks.json", system::jwks, ANONYMOUS);
+            routes.get("/favicon.ico", system::favicon, ANONYMOUS);
+            routes.post("/lang", system::switchLanguage, ANONYMOUS);
+
+            routes.get("/", account::home, ANONYMOUS);
+            routes.get(AccountController.SIGNUP, account::showSignup, ANONYMOUS);
+            routes.post(AccountController.SIGNUP, account::signup, ANONYMOUS);
+            routes.get(AccountController.LOGIN, account::showLogin, ANONYMOUS);
+            routes.post(AccountController.LOGIN, account::login, ANONYMOUS);
+            routes.post(AccountController.LOGOUT, account::logout, MEMBER);
+            routes.get(AccountController.ME, account::showMe, MEMBER);
+        });
+    }
+}

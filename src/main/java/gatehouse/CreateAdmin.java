@@ -1,0 +1,64 @@
+package gatehouse;
+
+import gatehouse.account.Accounts;
+import gatehouse.account.Passwords;
+import gatehouse.audit.AuditLog;
+import gatehouse.config.Config;
+import gatehouse.db.Database;
+import gatehouse.session.RefreshTokens;
+import gatehouse.session.SessionStatus;
+import gatehouse.token.KeyFiles;
+import gatehouse.web.Languages;
+import gatehouse.web.Text;
+import gatehouse.web.ValidationException;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/** {@code create-admin}: reads the password twice (console, or two lines of standard input) and creates or promotes. */
+final class CreateAdmin {
+    private CreateAdmin() {}
+
+    static int run(Config config, String username) {
+        String[] entered = readPasswordTwice();
+        try (Database database = Gatehouse.openDatabase(config)) {
+            byte[] pepper = KeyFiles.loadOrCreatePepper(config.auth().pepperFile());
+            Clock clock = Clock.systemUTC();
+            var audit = new AuditLog(database.jdbi(), clock);
+            var refreshTokens = new RefreshTokens(database.jdbi(), new SessionStatus(database.jdbi(), clock), audit, config.auth(), clock);
+            var accounts = new Accounts(database.jdbi(), new Passwords(pepper, config.auth().bcryptCost()), refreshTokens, audit, clock);
+            if (!entered[0].equals(entered[1])) {
+                System.err.println("gatehouse: the two passwords differ");
+                return Gatehouse.EXIT_FAILURE;
+            }
+            boolean created = accounts.createOrPromoteAdmin(username, entered[0]);
+            System.out.println(created ? "created administrator " + username : "promoted " + username + " to administrator");
+            return 0;
+        } catch (ValidationException e) {
+            Text english = new Languages().text("en");
+            e.fieldErrors().forEach((field, key) -> System.err.println("gatehouse: " + field + ": " + english.get(key)));
+            return Gatehouse.EXIT_FAILURE;
+        }
+    }
+
+    private static String[] readPasswordTwice() {
+        Console console = System.console();
+        if (console != null) {
+            char[] first = console.readPassword("Password: ");
+            char[] second = console.readPassword("Password again: ");
+            return new String[] {first == null ? "" : new String(first), second == null ? "" : new String(second)};
+        }
+        try {
+            var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            String first = in.readLine();
+            String second = in.readLine();
+            return new String[] {first == null ? "" : first, second == null ? "" : second};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package gatehouse;
+
+import gatehouse.account.Accounts;
+import gatehouse.config.Config;
+import gatehouse.config.ConfigException;
+import gatehouse.config.ConfigLoader;
+import gatehouse.db.Database;
+import gatehouse.token.KeyFiles;
+import gatehouse.token.SigningKeys;
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The command line: {@code java -jar gatehouse.jar [--config FILE]} serves;
+ * {@code ... create-admin --username NAME} creates or promotes an administrator.
+ */
+public final class Gatehouse {
+    private static final Logger LOG = LoggerFactory.getLogger(Gatehouse.class);
+    static final int EXIT_BAD_CONFIG = 2;
+    static final int EXIT_FAILURE = 1;
+    /** {@link #run} returns this when the server is up: the JVM then lives on in Jetty's threads. */
+    static final int SERVING = -1;
+
+    private Gatehouse() {}
+
+    public static void main(String[] args) {
+        try {
+            int code = run(args);
+            if (code != SERVING) {
+                System.exit(code);
+            }
+        } catch (ConfigException | UsageException e) {
+            System.err.println("gatehouse: " + e.getMessage());
+            System.exit(EXIT_BAD_CONFIG);
+        }
+    }
+
+    /** Runs the command; returns its exit code, or {@link #SERVING} once the server is listening. */
+    static int run(String[] args) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        String configFile = option(rest, "--config");
+        if (configFile == null) {
+            configFile = System.getenv("GATEHOUSE_CONFIG");
+        }
+        Map<String, String> fileValues = configFile != null ? ConfigLoader.readFile(Path.of(configFile))
+                : Path.of("config.properties").toFile().isFile() ? ConfigLoader.readFile(Path.of("config.properties"))
+                : Map.of();
+        Config config = ConfigLoader.load(fileValues, System.getenv());
+
+        if (!rest.isEmpty() && rest.get(0).equals("create-admin")) {
+            rest.remove(0);
+            String username = option(rest, "--username");
+            if (username == null || !rest.isEmpty()) {
+                throw new UsageException("usage: create-admin --username NAME (password from the console or two lines of standard input)");
+            }
+            return CreateAdmin.run(config, username);
+        }
+        if (!rest.isEmpty()) {
+            throw new UsageException("unknown arguments " + rest + "; usage: [--config FILE] [create-admin --username NAME]");
+        }
+        serve(config);
+        return SERVING;
+    }
+
+    private static void serve(Config config) {
+        Database database = openDatabase(config);
+        SigningKeys keys = SigningKeys.load(config.auth());
+        byte[] pepper = KeyFiles.loadOrCreatePepper(config.auth().pepperFile());
+        Javalin app = App.create(config, database, keys, pepper, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping: finishing requests in flight");
+            app.stop();
+            database.close();
+        }, "gatehouse-shutdown"));
+        app.start(config.server().host(), config.server().port());
+        LOG.info("Gatehouse serves on http://{}:{} ({} database)", config.server().host(), app.port(),
+                config.db().isMariaDb() ? "MariaDB" : "embedded H2");
+    }
+
+    static Database openDatabase(Config config) {
+        try {
+            return Database.open(config.db());
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new ConfigException("db.url", config.db().url(), "cannot open the database: " + root.getMessage());
+        }
+    }
+
+    /** Removes {@code name VALUE} from {@code args} and returns VALUE, or null when absent. */
+    private static String option(List<String> args, String name) {
+        int at = args.indexOf(name);
+        if (at < 0) {
+            return null;
+        }
+        if (at + 1 >= args.size()) {
+            throw new UsageException(name + " needs a value");
+        }
+        String value = args.get(at + 1);
+        args.subList(at, at + 2).clear();
+        return value;
+    }
+
+    /** Wrong command-line arguments. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package gatehouse.account;
+
+import gatehouse.audit.AuditEvent;
+import gatehouse.audit.AuditLog;
+import gatehouse.session.RefreshTokens;
+import gatehouse.web.Role;
+import gatehouse.web.ValidationException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** The member rules that pages and the API share: sign-up, login, password and profile changes, deletion. */
+public final class Accounts {
+
+    /** A successful login: the member and the new session's refresh token. */
+    public record Login(User user, RefreshTokens.Issued session) {}
+
+    private final UserDao users;
+    private final Passwords passwords;
+    private final RefreshTokens refreshTokens;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Accounts(Jdbi jdbi, Passwords passwords, RefreshTokens refreshTokens, AuditLog audit, Clock clock) {
+        this.users = jdbi.onDemand(UserDao.class);
+        this.passwords = passwords;
+        this.refreshTokens = refreshTokens;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Creates a member with role MEMBER; throws {@link ValidationException} naming every bad field. */
+    public User signUp(SignupForm form, String ip) {
+        User user = create(form, Role.MEMBER);
+        audit.record(AuditEvent.SIGNUP, user.id(), user.id(), ip, null);
+        return user;
+    }
+
+    private User create(SignupForm form, Role role) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String username = SignupForm.normalizeUsername(form.username());
+        SignupForm.checkUsername(username, errors);
+        UUID id = UUID.randomUUID();
+        Profile profile = form.profile().validate(id, null, clock, errors);
+        checkNewPassword(form.password(), form.passwordConfirm(), "password", "passwordConfirm",
+                List.of(username, profile.name(), profile.nickname()), errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Instant now = clock.instant();
+        var user = new User(id, username, role, now, now, null);
+        var credentials = new Credentials(id, passwords.hash(form.password()), now, 0, null);
+        try {
+            users.create(user, profile, credentials);
+        } catch (UnableToExecuteStatementException e) {
+            // The unique index decides: of racing sign-ups for one name exactly one insert succeeds.
+            if (isUniqueViolation(e)) {
+                throw ValidationException.of("username", "error.username.taken");
+            }
+            throw e;
+        }
+        return user;
+    }
+
+    private void checkNewPassword(String password, String confirm, String field, String confirmField,
+                                  List<String> personal, Map<String, String> errors) {
+        if (password == null || password.isEmpty()) {
+            errors.put(field, "error.password.required");
+            return;
+        }
+        passwords.problem(password, personal).ifPresent(problem -> errors.put(field, problem));
+        if (!password.equals(confirm)) {
+            errors.put(confirmField, "error.password.mismatch");
+        }
+    }
+
+    /**
+     * Checks the password and opens a session. Empty for an unknown user, a wrong password or a throttled
+     * account alike, which all cost one bcrypt check, so the caller cannot tell them apart.
+     */
+    public Optional<Login> logIn(String rawUsername, String password, String ip, String userAgent) {
+        String username = SignupForm.normalizeUsername(rawUsername);
+        String candidate = password == null ? "" : password;
+        Optional<User> found = username.isEmpty() || candidate.length() > 4 * Passwords.MAX_LENGTH
+                ? Optional.empty() : users.findByUsername(username);
+        Optional<Credentials> credentials = found.flatMap(user -> users.credentials(user.id()));
+        if (credentials.isEmpty()) {
+            passwords.matchNobody(candidate);
+            audit.record(AuditEvent.LOGIN_FAILURE, null, null, ip, "unknown user name");
+            return Optional.empty();
+        }
+        User user = found.get();
+        Instant now = clock.instant();
+        Credentials stored = credentials.get();
+        if (stored.isLocked(now)) {
+            passwords.matchNobody(candidate);
+            audit.record(AuditEvent.LOGIN_FAILURE, null, user.id(), ip, "throttled until " + stored.lockedUntil());
+            return Optional.empty();
+        }
+        if (!passwords.matches(candidate, stored.passwordHash())) {
+            recordFailure(user, stored, now, ip);
+            return Optional.empty();
+        }
+        if (passwords.needsRehash(stored.passwordHash())) {
+            users.replaceHash(user.id(), passwords.hash(candidate));
+        }
+        users.loginSucceeded(user.id(), now);
+        RefreshTokens.Issued session = refreshTokens.start(user.id(), userAgent, ip);
+        audit.record(AuditEvent.LOGIN_SUCCESS, user.id(), user.id(), ip, null);
+        return Optional.of(new Login(user, session));
+    }
+
+    private void recordFailure(User user, Credentials stored, Instant now, String ip) {
+        int failures = stored.failedLogins() + 1;
+        Duration wait = LoginThrottle.waitAfter(failures);
+        users.recordFailures(user.id(), failures, wait.isZero() ? null : now.plus(wait));
+        audit.record(AuditEvent.LOGIN_FAILURE, null, user.id(), ip, "wrong password (" + failures + " in a row)");
+        if (!wait.isZero()) {
+            audit.record(AuditEvent.ACCOUNT_LOCKED, null, user.id(), ip, "locked for " + wait.toSeconds() + " s");
+        }
+    }
+
+    /** Ends one session. */
+    public void logOut(UUID userId, UUID sessionId, String ip) {
+        refreshTokens.revoke(sessionId);
+        audit.record(AuditEvent.LOGOUT, userId, userId, ip, null);
+    }
+
+    public Optional<Member> member(UUID userId) {
+        return users.findById(userId).flatMap(user -> users.profile(userId).map(profile -> new Member(user, profile)));
+    }
+
+    /** Replaces the profile fields (never the user name or role). */
+    public Member updateProfile(UUID userId, ProfileForm form, String ip) {
+        Member current = member(userId).orElseThrow(() -> new IllegalStateException("no member " + userId));
+        Map<String, String> errors = new LinkedHashMap<>();
+        Profile profile = form.validate(userId, current.profile(), clock, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        users.saveProfile(profile, clock.instant());
+        audit.record(AuditEvent.PROFILE_UPDATE, userId, userId, ip, null);
+        return member(userId).orElseThrow();
+    }
+
+    /** Changes the password after checking the current one, and ends every other session. */
+    public void changePassword(UUID userId, UUID keepSession, String current, String next, String confirm, String ip) {
+        Member member = member(userId).orElseThrow(() -> new IllegalStateException("no member " + userId));
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!currentPasswordMatches(userId, current)) {
+            errors.put("currentPassword", "error.password.current");
+        }
+        checkNewPassword(next, confirm, "newPassword", "newPasswordConfirm",
+                List.of(member.user().username(), member.profile().name(), member.profile().nickname()), errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        users.changePassword(userId, passwords.hash(next), clock.instant());
+        refreshTokens.revokeAllOf(userId, keepSession);
+        audit.record(AuditEvent.PASSWORD_CHANGE, userId, userId, ip, "other sessions ended");
+    }
+
+    /** Deletes the member's own account after checking the password. */
+    public void deleteOwnAccount(UUID userId, String password, String ip) {
+        if (!currentPasswordMatches(userId, password)) {
+            throw ValidationException.of("password", "error.password.current");
+        }
+        audit.record(AuditEvent.ACCOUNT_DELETED, userId, userId, ip, "deleted by the member");
+        refreshTokens.revokeAllOf(userId, null);
+        users.delete(userId);
+    }
+
+    private boolean currentPasswordMatches(UUID userId, String password) {
+        return password != null && users.credentials(userId)
+                .map(c -> passwords.matches(password, c.passwordHash()))
+                .orElse(false);
+    }
+
+    /**
+     * Creates an administrator, or promotes an existing member (whose password then is left as it was).
+     * Returns true when a new account was created.
+     */
+    public boolean createOrPromoteAdmin(String rawUsername, String password) {
+        String username = SignupForm.normalizeUsername(rawUsername);
+        Optional<User> existing = users.findByUsername(username);
+        if (existing.isPresent()) {
+            users.setRole(existing.get().id(), Role.ADMIN, clock.instant());
+            audit.record(AuditEvent.ROLE_CHANGE, null, existing.get().id(), "console", "promoted to ADMIN by create-admin");
+            return false;
+        }
+        var profile = new ProfileForm(username, username, "", "", "", Gender.UNDISCLOSED.name(), false);
+        User admin = create(new SignupForm(username, password, password, profile), Role.ADMIN);
+        audit.record(AuditEvent.SIGNUP, null, admin.id(), "console", "administrator created by create-admin");
+        return true;
+    }
+
+    private static boolean isUniqueViolation(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

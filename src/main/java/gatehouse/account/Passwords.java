@@ -1,0 +1,100 @@
+package gatehouse.account;
+
+import com.nulabinc.zxcvbn.Zxcvbn;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.mindrot.jbcrypt.BCrypt;
+
+/**
+ * Password hashing and the strength rules. bcrypt reads only 72 bytes, so the password is first
+ * reduced with HMAC-SHA-384 under the server's pepper and base64-encoded (64 characters): long and
+ * non-ASCII passwords are never truncated, and a stolen database alone cannot be cracked offline.
+ */
+public final class Passwords {
+    public static final int MIN_LENGTH = 12;
+    public static final int MAX_LENGTH = 128;
+    /** zxcvbn scores 0 to 4; 3 means "safely unguessable: moderate protection from offline attacks". */
+    private static final int MIN_SCORE = 3;
+
+    private final SecretKeySpec pepper;
+    private final int cost;
+    private final Zxcvbn strength = new Zxcvbn();
+    /** Checked against when a user name is unknown, so that unknown names cost what wrong passwords cost. */
+    private final String dummyHash;
+
+    public Passwords(byte[] pepper, int cost) {
+        this.pepper = new SecretKeySpec(pepper, "HmacSHA384");
+        this.cost = cost;
+        this.dummyHash = hash("not a password of anyone " + System.nanoTime());
+    }
+
+    public String hash(String password) {
+        return BCrypt.hashpw(prehash(password), BCrypt.gensalt(cost));
+    }
+
+    /** True when {@code password} matches {@code hash}; a malformed or foreign hash never matches. */
+    public boolean matches(String password, String hash) {
+        try {
+            return BCrypt.checkpw(prehash(password), hash);
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+
+    /** Spends the time of one check, for a user name that does not exist. */
+    public void matchNobody(String password) {
+        matches(password, dummyHash);
+    }
+
+    /** True when the hash was made at another cost than the configured one. */
+    public boolean needsRehash(String hash) {
+        try {
+            return Integer.parseInt(hash.substring(4, 6)) != cost;
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    /**
+     * The message key of the first rule {@code password} breaks, or empty when it is acceptable.
+     *
+     * @param personal words the password must not be built from (user name, name, nickname)
+     */
+    public Optional<String> problem(String password, List<String> personal) {
+        int length = password.codePointCount(0, password.length());
+        if (length < MIN_LENGTH) {
+            return Optional.of("error.password.short");
+        }
+        if (length > MAX_LENGTH) {
+            return Optional.of("error.password.long");
+        }
+        String lower = password.toLowerCase(Locale.ROOT);
+        for (String word : personal) {
+            if (word != null && word.length() >= 3 && lower.contains(word.toLowerCase(Locale.ROOT))) {
+                return Optional.of("error.password.personal");
+            }
+        }
+        // zxcvbn runs last: it is the expensive check (milliseconds for long inputs).
+        List<String> hints = personal.stream().filter(w -> w != null && !w.isBlank()).toList();
+        if (strength.measure(password, hints).getScore() < MIN_SCORE) {
+            return Optional.of("error.password.weak");
+        }
+        return Optional.empty();
+    }
+
+    private String prehash(String password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA384");
+            mac.init(pepper);
+            return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package gatehouse.audit;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Records security events in the database and in the log. */
+public final class AuditLog {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+
+    private final AuditDao dao;
+    private final Clock clock;
+
+    public AuditLog(Jdbi jdbi, Clock clock) {
+        this.dao = jdbi.onDemand(AuditDao.class);
+        this.clock = clock;
+    }
+
+    /**
+     * @param actor who acted (null when anonymous or the system)
+     * @param subject whom it concerns (null when no member is known)
+     */
+    public void record(AuditEvent type, UUID actor, UUID subject, String ip, String detail) {
+        String shortDetail = detail == null || detail.length() <= 255 ? detail : detail.substring(0, 255);
+        dao.insert(clock.instant(), type, actor, subject, ip, shortDetail);
+        LOG.info("audit {} actor={} subject={} ip={} {}", type, actor, subject, ip, shortDetail == null ? "" : shortDetail);
+    }
+}

@@ -1,0 +1,229 @@
+package gatehouse.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the {@link Config}: defaults, then one properties file, then {@code GATEHOUSE_*} environment
+ * variables. Every value is checked here so that a bad one stops the start with one clear line.
+ */
+public final class ConfigLoader {
+
+    /** Every key with its default; {@code config.properties} at the top of the repo documents the same. */
+    public static final Map<String, String> DEFAULTS;
+
+    static {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("server.port", "8080");
+        d.put("server.host", "0.0.0.0");
+        d.put("server.trusted-proxies", "");
+        d.put("server.cors-origins", "");
+        d.put("data.dir", "./data");
+        d.put("db.url", "");
+        d.put("db.user", "");
+        d.put("db.password", "");
+        d.put("db.pool-size", "10");
+        d.put("auth.issuer", "gatehouse");
+        d.put("auth.audience", "gatehouse");
+        d.put("auth.access-token-ttl", "PT15M");
+        d.put("auth.refresh-token-ttl", "P14D");
+        d.put("auth.refresh-reuse-grace", "PT10S");
+        d.put("auth.signing-algorithm", "RS256");
+        d.put("auth.hmac-secret", "");
+        d.put("auth.signing-key-files", "${data.dir}/signing-key.pem");
+        d.put("auth.bcrypt-cost", "12");
+        d.put("auth.pepper-file", "${data.dir}/pepper.key");
+        DEFAULTS = Collections.unmodifiableMap(d);
+    }
+
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([a-z.-]+)}");
+
+    private ConfigLoader() {}
+
+    /** The environment variable that overrides {@code key}: {@code server.port} → {@code GATEHOUSE_SERVER_PORT}. */
+    public static String environmentName(String key) {
+        return "GATEHOUSE_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** Reads a properties file as UTF-8; a missing or unreadable file is a configuration error. */
+    public static Map<String, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("--config", file.toString(), "cannot read the file (" + e.getClass().getSimpleName() + ")");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name).trim()));
+        return values;
+    }
+
+    /**
+     * Merges defaults, the file's values and environment overrides, then parses and checks them.
+     *
+     * @param fileValues values from the properties file (may be empty)
+     * @param environment the process environment (only {@code GATEHOUSE_*} names are read)
+     */
+    public static Config load(Map<String, String> fileValues, Map<String, String> environment) {
+        Map<String, String> raw = new LinkedHashMap<>(DEFAULTS);
+        for (var entry : fileValues.entrySet()) {
+            if (!DEFAULTS.containsKey(entry.getKey())) {
+                throw new ConfigException(entry.getKey(), entry.getValue(), "unknown key");
+            }
+            raw.put(entry.getKey(), entry.getValue());
+        }
+        for (String key : DEFAULTS.keySet()) {
+            String override = environment.get(environmentName(key));
+            if (override != null) {
+                raw.put(key, override.trim());
+            }
+        }
+        return new Parser(raw).parse();
+    }
+
+    /** Turns the merged strings into typed values, naming the key of the first bad one. */
+    private static final class Parser {
+        private final Map<String, String> raw;
+
+        Parser(Map<String, String> raw) {
+            this.raw = raw;
+        }
+
+        Config parse() {
+            Path dataDir = path("data.dir");
+            var server = new Config.Server(
+                    text("server.host"),
+                    integer("server.port", 0, 65535),
+                    list("server.trusted-proxies"),
+                    list("server.cors-origins"));
+            var db = new Config.Db(databaseUrl(dataDir), text("db.user"), text("db.password"), integer("db.pool-size", 1, 200));
+            var algorithm = algorithm();
+            var auth = new Config.Auth(
+                    required("auth.issuer"),
+                    required("auth.audience"),
+                    duration("auth.access-token-ttl", Duration.ofSeconds(1)),
+                    duration("auth.refresh-token-ttl", Duration.ofMinutes(1)),
+                    duration("auth.refresh-reuse-grace", Duration.ZERO),
+                    algorithm,
+                    hmacSecret(algorithm),
+                    list("auth.signing-key-files").stream().map(Path::of).toList(),
+                    integer("auth.bcrypt-cost", 4, 31),
+                    path("auth.pepper-file"));
+            if (auth.signingKeyFiles().isEmpty() && algorithm != SigningAlgorithm.HS256) {
+                throw new ConfigException("auth.signing-key-files", "", "at least one file is needed");
+            }
+            if (auth.refreshTokenTtl().compareTo(auth.accessTokenTtl()) < 0) {
+                throw new ConfigException("auth.refresh-token-ttl", raw.get("auth.refresh-token-ttl"),
+                        "must not be shorter than auth.access-token-ttl");
+            }
+            return new Config(server, db, auth, dataDir);
+        }
+
+        /** The value with {@code ${other.key}} references replaced. */
+        String text(String key) {
+            String value = raw.get(key);
+            Matcher m = REFERENCE.matcher(value);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String referenced = m.group(1);
+                if (!raw.containsKey(referenced) || referenced.equals(key)) {
+                    throw new ConfigException(key, value, "refers to unknown key " + referenced);
+                }
+                m.appendReplacement(out, Matcher.quoteReplacement(text(referenced)));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+
+        String required(String key) {
+            String value = text(key);
+            if (value.isBlank()) {
+                throw new ConfigException(key, value, "must not be empty");
+            }
+            return value;
+        }
+
+        int integer(String key, int min, int max) {
+            String value = text(key);
+            try {
+                int n = Integer.parseInt(value);
+                if (n < min || n > max) {
+                    throw new ConfigException(key, value, "must be between " + min + " and " + max);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key, value, "not a whole number");
+            }
+        }
+
+        Duration duration(String key, Duration min) {
+            String value = text(key);
+            try {
+                Duration d = Duration.parse(value);
+                if (d.compareTo(min) < 0) {
+                    throw new ConfigException(key, value, "must be at least " + min);
+                }
+                return d;
+            } catch (DateTimeParseException e) {
+                throw new ConfigException(key, value, "not an ISO-8601 duration such as PT15M or P14D");
+            }
+        }
+
+        Path path(String key) {
+            return Path.of(required(key));
+        }
+
+        List<String> list(String key) {
+            return Arrays.stream(text(key).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+
+        SigningAlgorithm algorithm() {
+            String value = text("auth.signing-algorithm");
+            try {
+                return SigningAlgorithm.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("auth.signing-algorithm", value, "must be RS256, ES256 or HS256");
+            }
+        }
+
+        String hmacSecret(SigningAlgorithm algorithm) {
+            String secret = text("auth.hmac-secret");
+            if (algorithm == SigningAlgorithm.HS256 && secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+                // Never echo a secret back, not even a short one.
+                throw new ConfigException("auth.hmac-secret", "(hidden)", "HS256 needs a secret of at least 32 bytes");
+            }
+            return secret;
+        }
+
+        String databaseUrl(Path dataDir) {
+            String url = text("db.url");
+            if (url.isEmpty()) {
+                return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("gatehouse") + H2_OPTIONS;
+            }
+            if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:mariadb:")) {
+                throw new ConfigException("db.url", url, "must be a jdbc:mariadb: or jdbc:h2: URL");
+            }
+            return url;
+        }
+    }
+
+    /**
+     * MariaDB compatibility, lower-case names as MariaDB reports them, and WRITE_DELAY=0 so that an
+     * acknowledged commit survives {@code kill -9}.
+     */
+    public static final String H2_OPTIONS = ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+}

@@ -1,0 +1,109 @@
+package gatehouse.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import gatehouse.config.Config;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/** The connection pool, the schema migrations and the configured {@link Jdbi}, opened and closed together. */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = configure(Jdbi.create(dataSource));
+    }
+
+    /** Opens the pool and migrates the schema to the newest version. */
+    public static Database open(Config.Db db) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(db.url());
+        if (!db.user().isEmpty()) {
+            hikari.setUsername(db.user());
+        }
+        hikari.setPassword(db.password());
+        hikari.setMaximumPoolSize(db.poolSize());
+        hikari.setPoolName("gatehouse");
+        // Fail fast when the database is unreachable: /ready must answer quickly, and so must start-up.
+        hikari.setConnectionTimeout(Duration.ofSeconds(3).toMillis());
+        hikari.setValidationTimeout(Duration.ofSeconds(2).toMillis());
+        var dataSource = new HikariDataSource(hikari);
+        try {
+            migrate(dataSource);
+            return new Database(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    /** Registers the plugins and the UTC conversions that make H2 and MariaDB behave alike. */
+    static Jdbi configure(Jdbi jdbi) {
+        jdbi.installPlugin(new SqlObjectPlugin());
+        // DATETIME keeps wall-clock time: store every Instant as UTC wall-clock time.
+        jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP) {
+            @Override
+            protected Argument build(Instant value, ConfigRegistry config) {
+                return (position, statement, ctx) -> statement.setObject(position, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+            }
+        });
+        jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {
+            LocalDateTime time = rs.getObject(column, LocalDateTime.class);
+            return time == null ? null : time.toInstant(ZoneOffset.UTC);
+        });
+        // Ids are CHAR(36): bind and read them as text so both drivers agree.
+        jdbi.registerArgument(new AbstractArgumentFactory<UUID>(Types.CHAR) {
+            @Override
+            protected Argument build(UUID value, ConfigRegistry config) {
+                return (position, statement, ctx) -> statement.setString(position, value.toString());
+            }
+        });
+        jdbi.registerColumnMapper(UUID.class, (rs, column, ctx) -> {
+            String id = rs.getString(column);
+            return id == null ? null : UUID.fromString(id);
+        });
+        return jdbi;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** True when a connection can be had and answers a validity check within two seconds. */
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,135 @@
+package gatehouse.session;
+
+import gatehouse.audit.AuditEvent;
+import gatehouse.audit.AuditLog;
+import gatehouse.config.Config;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Refresh tokens: opaque 256-bit values, stored only as SHA-256 hashes, rotated on every use. Within the
+ * grace period only the immediate predecessor may be presented again; any other reuse of a rotated token
+ * revokes its whole family.
+ */
+public final class RefreshTokens {
+
+    /** A new session and its first refresh token (the only time the raw value exists on the server). */
+    public record Issued(UUID sessionId, String token, Instant expiresAt) {}
+
+    /** The outcome of presenting a refresh token. */
+    public sealed interface Rotation {
+        /** The token was current: here is its successor. */
+        record Rotated(Session session, String token) implements Rotation {}
+
+        /** The token was the immediate predecessor, within the grace period: the session goes on, no new token. */
+        record Grace(Session session) implements Rotation {}
+
+        /** Unknown, expired, revoked or reused: the caller is not authenticated. */
+        record Rejected(String reason) implements Rotation {}
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SessionDao sessions;
+    private final SessionStatus status;
+    private final AuditLog audit;
+    private final Config.Auth auth;
+    private final Clock clock;
+
+    public RefreshTokens(Jdbi jdbi, SessionStatus status, AuditLog audit, Config.Auth auth, Clock clock) {
+        this.sessions = jdbi.onDemand(SessionDao.class);
+        this.status = status;
+        this.audit = audit;
+        this.auth = auth;
+        this.clock = clock;
+    }
+
+    public Issued start(UUID userId, String userAgent, String ip) {
+        Instant now = clock.instant();
+        String token = newToken();
+        var session = new Session(UUID.randomUUID(), userId, hash(token), null, null,
+                truncate(userAgent, 255), truncate(ip, 45), now, now, now.plus(auth.refreshTokenTtl()), null);
+        sessions.create(session);
+        return new Issued(session.id(), token, session.expiresAt());
+    }
+
+    public Rotation rotate(String presented, String ip) {
+        if (presented == null || presented.isBlank() || presented.length() > 100) {
+            return new Rotation.Rejected("malformed");
+        }
+        String hash = hash(presented);
+        Optional<Session> found = sessions.findByTokenHash(hash);
+        if (found.isEmpty()) {
+            return new Rotation.Rejected("unknown");
+        }
+        Session session = found.get();
+        Instant now = clock.instant();
+        if (!session.isActive(now)) {
+            return new Rotation.Rejected("session ended");
+        }
+        if (hash.equals(session.currentHash())) {
+            String successor = newToken();
+            if (sessions.rotate(session.id(), hash, hash(successor), now)) {
+                return new Rotation.Rotated(session, successor);
+            }
+            // A parallel request rotated it first: judge the token as the predecessor it now is.
+            session = sessions.find(session.id()).orElse(session);
+        }
+        if (hash.equals(session.previousHash()) && session.isActive(now)
+                && !now.isAfter(session.rotatedAt().plus(auth.refreshReuseGrace()))) {
+            return new Rotation.Grace(session);
+        }
+        if (session.isActive(now)) {
+            sessions.revoke(session.id(), now);
+            status.forget(session.id());
+            audit.record(AuditEvent.REFRESH_REUSE, null, session.userId(), ip, "session " + session.id() + " revoked");
+        }
+        return new Rotation.Rejected("reuse");
+    }
+
+    /** Ends one session (logout). */
+    public void revoke(UUID sessionId) {
+        sessions.revoke(sessionId, clock.instant());
+        status.forget(sessionId);
+    }
+
+    /** Ends every session of {@code userId} but {@code keep} (null ends them all). */
+    public int revokeAllOf(UUID userId, UUID keep) {
+        Instant now = clock.instant();
+        int ended = keep == null ? sessions.revokeAllOf(userId, now) : sessions.revokeAllOfExcept(userId, keep, now);
+        status.forgetAll();
+        return ended;
+    }
+
+    public Optional<Session> sessionOf(String presented) {
+        return presented == null ? Optional.empty() : sessions.findByTokenHash(hash(presented));
+    }
+
+    public static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String truncate(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
+    }
+}

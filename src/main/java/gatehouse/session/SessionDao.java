@@ -1,0 +1,85 @@
+package gatehouse.session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
+
+/** Sessions (refresh-token families) and the hashes of every refresh token issued in them. */
+@RegisterConstructorMapper(Session.class)
+public interface SessionDao {
+
+    @SqlUpdate("""
+            INSERT INTO sessions (id, user_id, current_hash, user_agent, ip, created_at, last_used_at, expires_at)
+            VALUES (:id, :userId, :currentHash, :userAgent, :ip, :createdAt, :lastUsedAt, :expiresAt)""")
+    void insertSession(@BindMethods Session session);
+
+    @SqlUpdate("INSERT INTO refresh_tokens (token_hash, session_id, issued_at) VALUES (:hash, :sessionId, :issuedAt)")
+    void insertTokenHash(String hash, UUID sessionId, Instant issuedAt);
+
+    /** A new family with its first token, both or neither. */
+    @Transaction
+    default void create(Session session) {
+        insertSession(session);
+        insertTokenHash(session.currentHash(), session.id(), session.createdAt());
+    }
+
+    @SqlQuery("SELECT * FROM sessions WHERE id = :id")
+    Optional<Session> find(UUID id);
+
+    @SqlQuery("SELECT s.* FROM sessions s JOIN refresh_tokens t ON t.session_id = s.id WHERE t.token_hash = :hash")
+    Optional<Session> findByTokenHash(String hash);
+
+    /**
+     * Replaces the current token only if it is still {@code presentedHash}: of parallel rotations of one
+     * token exactly one updates the row. Returns the number of rows changed (0 or 1).
+     */
+    @SqlUpdate("""
+            UPDATE sessions
+               SET previous_hash = current_hash, current_hash = :newHash, rotated_at = :now, last_used_at = :now
+             WHERE id = :id AND current_hash = :presentedHash AND revoked_at IS NULL AND expires_at > :now""")
+    int rotateIfCurrent(UUID id, String presentedHash, String newHash, Instant now);
+
+    @Transaction
+    default boolean rotate(UUID id, String presentedHash, String newHash, Instant now) {
+        if (rotateIfCurrent(id, presentedHash, newHash, now) != 1) {
+            return false;
+        }
+        insertTokenHash(newHash, id, now);
+        return true;
+    }
+
+    @SqlUpdate("UPDATE sessions SET last_used_at = :now WHERE id = :id")
+    void touch(UUID id, Instant now);
+
+    @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+    int revoke(UUID id, Instant now);
+
+    @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE user_id = :userId AND revoked_at IS NULL")
+    int revokeAllOf(UUID userId, Instant now);
+
+    @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE user_id = :userId AND id <> :keep AND revoked_at IS NULL")
+    int revokeAllOfExcept(UUID userId, UUID keep, Instant now);
+
+    @SqlQuery("""
+            SELECT * FROM sessions
+             WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now
+             ORDER BY last_used_at DESC""")
+    List<Session> activeOf(UUID userId, Instant now);
+
+    @SqlQuery("SELECT COUNT(*) FROM sessions WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now")
+    int countActiveOf(UUID userId, Instant now);
+
+    /** What the per-request validity check needs: the session's owner, their current role, and its state. */
+    @SqlQuery("""
+            SELECT s.user_id, u.role, s.expires_at, s.revoked_at
+              FROM sessions s JOIN users u ON u.id = s.user_id
+             WHERE s.id = :id""")
+    @RegisterConstructorMapper(SessionState.class)
+    Optional<SessionState> state(UUID id);
+}

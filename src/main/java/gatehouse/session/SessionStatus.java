@@ -1,0 +1,49 @@
+package gatehouse.session;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import gatehouse.token.AccessToken;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Makes stateless access tokens revocable: a token is accepted only while its session is active, its
+ * user exists and still has the token's role. The answer is cached for {@link #CACHE_FOR}, so a
+ * revocation on any instance takes effect everywhere within that time while a busy session costs
+ * one query every two seconds, not one per request.
+ */
+public final class SessionStatus {
+    public static final Duration CACHE_FOR = Duration.ofSeconds(2);
+
+    private final SessionDao sessions;
+    private final Clock clock;
+    private final Cache<UUID, Optional<SessionState>> cache;
+
+    public SessionStatus(Jdbi jdbi, Clock clock) {
+        this.sessions = jdbi.onDemand(SessionDao.class);
+        this.clock = clock;
+        this.cache = Caffeine.newBuilder().expireAfterWrite(CACHE_FOR).maximumSize(100_000).build();
+    }
+
+    public boolean accepts(AccessToken token) {
+        Optional<SessionState> state = cache.get(token.sessionId(), sessions::state);
+        return state.filter(s -> s.revokedAt() == null
+                        && s.expiresAt().isAfter(clock.instant())
+                        && s.userId().equals(token.userId())
+                        && s.role() == token.role())
+                .isPresent();
+    }
+
+    /** Forgets a session's cached state, so a change made on this instance takes effect at once. */
+    public void forget(UUID sessionId) {
+        cache.invalidate(sessionId);
+    }
+
+    /** Forgets every cached state (after changes that touch many sessions, such as a role change). */
+    public void forgetAll() {
+        cache.invalidateAll();
+    }
+}

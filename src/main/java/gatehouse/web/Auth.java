@@ -1,0 +1,167 @@
+package gatehouse.web;
+
+import gatehouse.account.User;
+import gatehouse.account.UserDao;
+import gatehouse.session.RefreshTokens;
+import gatehouse.session.Session;
+import gatehouse.session.SessionStatus;
+import gatehouse.token.AccessToken;
+import gatehouse.token.AccessTokens;
+import gatehouse.token.InvalidTokenException;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UnauthorizedResponse;
+import io.javalin.security.RouteRole;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that authenticates: runs before every matched route, verifies the access token (cookie
+ * for pages, Bearer for {@code /api/}), silently renews it from the refresh cookie when it is missing or
+ * expired, puts the {@link AccessToken} into the context and enforces the route's declared role.
+ */
+public final class Auth {
+    private static final Logger LOG = LoggerFactory.getLogger(Auth.class);
+    private static final String PRINCIPAL = "gatehouse.principal";
+
+    private final AccessTokens accessTokens;
+    private final RefreshTokens refreshTokens;
+    private final SessionStatus sessionStatus;
+    private final UserDao users;
+    private final Cookies cookies;
+    private final ClientAddress client;
+
+    public Auth(AccessTokens accessTokens, RefreshTokens refreshTokens, SessionStatus sessionStatus, Jdbi jdbi,
+                Cookies cookies, ClientAddress client) {
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+        this.sessionStatus = sessionStatus;
+        this.users = jdbi.onDemand(UserDao.class);
+        this.cookies = cookies;
+        this.client = client;
+    }
+
+    /** The authenticated caller, if any. */
+    public static Optional<AccessToken> principal(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(PRINCIPAL));
+    }
+
+    /** The caller on a route that requires a member (the before-handler has made sure there is one). */
+    public static AccessToken member(Context ctx) {
+        return principal(ctx).orElseThrow(() -> new IllegalStateException("route without MEMBER role reads the member"));
+    }
+
+    public static boolean isApi(Context ctx) {
+        return ctx.path().startsWith("/api/");
+    }
+
+    /** The before-matched handler. */
+    public void handle(Context ctx) {
+        Role required = requiredRole(ctx.routeRoles());
+        if (ctx.path().startsWith("/static/")) {
+            return;
+        }
+        AccessToken principal = isApi(ctx) ? fromBearer(ctx) : fromCookies(ctx);
+        if (principal != null) {
+            ctx.attribute(PRINCIPAL, principal);
+        }
+        if (required == Role.ANONYMOUS) {
+            return;
+        }
+        if (principal == null) {
+            if (isApi(ctx)) {
+                throw new UnauthorizedResponse("authentication required",
+                        Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+            }
+            String next = ctx.method().name().equals("GET") ? "?next=" + URLEncoder.encode(pathWithQuery(ctx), StandardCharsets.UTF_8) : "";
+            ctx.redirect("/login" + next, HttpStatus.SEE_OTHER);
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        if (!principal.role().satisfies(required)) {
+            throw new ForbiddenResponse("forbidden");
+        }
+    }
+
+    /** Every route declares exactly one {@link Role}; anything else is a programming error (deny by default). */
+    static Role requiredRole(Set<RouteRole> roles) {
+        if (roles.size() != 1 || !(roles.iterator().next() instanceof Role role)) {
+            throw new IllegalStateException("route declares no single Role: " + roles);
+        }
+        return role;
+    }
+
+    private AccessToken fromBearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return verified(header.substring(7).trim()).orElse(null);
+    }
+
+    private AccessToken fromCookies(Context ctx) {
+        String token = ctx.cookie(Cookies.ACCESS_TOKEN);
+        if (token != null && !token.isEmpty()) {
+            Optional<AccessToken> valid = verified(token);
+            if (valid.isPresent()) {
+                return valid.get();
+            }
+        }
+        String refresh = ctx.cookie(Cookies.REFRESH_TOKEN);
+        if (refresh == null || refresh.isEmpty()) {
+            return null;
+        }
+        return renew(ctx, refresh);
+    }
+
+    /** The verified token, if its signature and claims hold and its session is still active. */
+    private Optional<AccessToken> verified(String token) {
+        try {
+            AccessToken verified = accessTokens.verify(token);
+            return sessionStatus.accepts(verified) ? Optional.of(verified) : Optional.empty();
+        } catch (InvalidTokenException e) {
+            if (!e.expired()) {
+                LOG.debug("rejected access token: {}", e.getMessage());
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The original's silent re-issue: rotate the refresh token and mint a new access token. */
+    private AccessToken renew(Context ctx, String refresh) {
+        RefreshTokens.Rotation rotation = refreshTokens.rotate(refresh, client.ip(ctx));
+        Session session = null;
+        if (rotation instanceof RefreshTokens.Rotation.Rotated rotated) {
+            cookies.setRefreshToken(ctx, rotated.token(), rotated.session().expiresAt());
+            session = rotated.session();
+        } else if (rotation instanceof RefreshTokens.Rotation.Grace grace) {
+            // A parallel request already rotated: the browser has (or will have) the successor cookie.
+            session = grace.session();
+        }
+        if (session == null) {
+            cookies.clearTokens(ctx);
+            return null;
+        }
+        Optional<User> user = users.findById(session.userId());
+        if (user.isEmpty()) {
+            return null;
+        }
+        String token = accessTokens.issue(user.get().id(), user.get().username(), user.get().role(), session.id());
+        cookies.setAccessToken(ctx, token, accessTokens.timeToLive());
+        // The cached state may predate a role change that this new token already carries.
+        sessionStatus.forget(session.id());
+        return verified(token).orElse(null);
+    }
+
+    private static String pathWithQuery(Context ctx) {
+        String query = ctx.queryString();
+        return query == null ? ctx.path() : ctx.path() + "?" + query;
+    }
+}

@@ -1,0 +1,86 @@
+package gatehouse.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into the message page (pages) or problem+json ({@code /api/}). The client sees a
+ * short text and the request id, never a stack trace; the log has the rest under the same id.
+ */
+public final class Errors {
+    private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+
+    private final Pages pages;
+    private final ObjectMapper json;
+
+    public Errors(Pages pages, ObjectMapper json) {
+        this.pages = pages;
+        this.json = json;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage(), e));
+        routes.exception(ValidationException.class, (e, ctx) -> validation(ctx, e));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("request {} {} {} failed", RequestIds.of(ctx), ctx.method(), ctx.path(), e);
+            respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, null, null);
+        });
+        routes.error(HttpStatus.NOT_FOUND, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                respond(ctx, HttpStatus.NOT_FOUND, null, null);
+            }
+        });
+        routes.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> respond(ctx, HttpStatus.METHOD_NOT_ALLOWED, null, null));
+    }
+
+    private void respond(Context ctx, HttpStatus status, String detail, HttpResponseException source) {
+        if (source != null && source.getDetails() != null) {
+            source.getDetails().forEach((name, value) -> {
+                if (name.equalsIgnoreCase("WWW-Authenticate") || name.equalsIgnoreCase("Retry-After")) {
+                    ctx.header(name, value);
+                }
+            });
+        }
+        if (Auth.isApi(ctx) || ctx.path().equals("/ready") || ctx.path().equals("/health")) {
+            problem(ctx, status, detail, List.of());
+            return;
+        }
+        String key = switch (status.getCode()) {
+            case 400, 403, 404, 405, 413, 429 -> "error." + status.getCode();
+            default -> "error.500";
+        };
+        boolean csrf = status == HttpStatus.FORBIDDEN && "csrf".equals(detail);
+        pages.message(ctx, status, key + ".title", csrf ? "error.csrf" : key + ".message", "/", "link.home",
+                RequestIds.of(ctx));
+    }
+
+    private void validation(Context ctx, ValidationException e) {
+        // Forms catch their own ValidationException to re-render; what reaches here is from the API.
+        Text english = pages.text(ctx);
+        List<Problem.FieldError> errors = e.fieldErrors().entrySet().stream()
+                .map(entry -> new Problem.FieldError(entry.getKey(), english.get(entry.getValue())))
+                .toList();
+        if (Auth.isApi(ctx)) {
+            problem(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "Some fields are invalid.", errors);
+        } else {
+            respond(ctx, HttpStatus.BAD_REQUEST, null, null);
+        }
+    }
+
+    public void problem(Context ctx, HttpStatus status, String detail, List<Problem.FieldError> errors) {
+        var problem = new Problem("about:blank", status.getMessage(), status.getCode(),
+                detail == null || status.getCode() >= 500 ? status.getMessage() : detail,
+                RequestIds.of(ctx), errors.isEmpty() ? null : errors);
+        try {
+            ctx.status(status).contentType(Problem.CONTENT_TYPE).result(json.writeValueAsString(problem));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package gatehouse.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+
+/** Renders the precompiled jte templates. Every template takes {@code layout} and its own {@code page} record. */
+public final class Pages {
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
+    private final Languages languages;
+    private final Csrf csrf;
+
+    public Pages(Languages languages, Csrf csrf) {
+        this.languages = languages;
+        this.csrf = csrf;
+    }
+
+    public Text text(Context ctx) {
+        return languages.choose(ctx);
+    }
+
+    public Layout layout(Context ctx) {
+        return new Layout(text(ctx), csrf.tokenFor(ctx), Auth.principal(ctx).orElse(null), RequestIds.of(ctx), ctx.path());
+    }
+
+    public void render(Context ctx, String template, Object page) {
+        StringOutput output = new StringOutput();
+        engine.render(template, Map.of("layout", layout(ctx), "page", page), output);
+        ctx.html(output.toString());
+    }
+
+    public void render(Context ctx, HttpStatus status, String template, Object page) {
+        ctx.status(status);
+        render(ctx, template, page);
+    }
+
+    /** The message page with text from the bundles: {@code titleKey}, {@code messageKey} formatted with {@code args}. */
+    public void message(Context ctx, HttpStatus status, String titleKey, String messageKey, String linkHref,
+                        String linkKey, Object... args) {
+        Text t = text(ctx);
+        render(ctx, status, "message.jte", new MessagePage(t.get(titleKey), t.format(messageKey, args), linkHref,
+                t.get(linkKey), status.getCode() >= 400));
+    }
+}

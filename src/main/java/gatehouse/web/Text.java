@@ -1,0 +1,48 @@
+package gatehouse.web;
+
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** The visible text of one language, as templates and controllers use it. */
+public final class Text {
+    private final Locale locale;
+    private final ResourceBundle bundle;
+    private final DateTimeFormatter dateFormat;
+    private final DateTimeFormatter dateTimeFormat;
+
+    Text(Locale locale, ResourceBundle bundle) {
+        this.locale = locale;
+        this.bundle = bundle;
+        this.dateFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        this.dateTimeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(ZoneOffset.UTC);
+    }
+
+    /** The language tag, for {@code <html lang>}. */
+    public String lang() {
+        return locale.getLanguage();
+    }
+
+    public String get(String key) {
+        return bundle.getString(key);
+    }
+
+    /** The message with {@code {0}}, {@code {1}}… filled in. */
+    public String format(String key, Object... arguments) {
+        return new MessageFormat(bundle.getString(key), locale).format(arguments);
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "" : dateFormat.format(date);
+    }
+
+    /** A moment in UTC, as the page says. */
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : dateTimeFormat.format(instant) + " UTC";
+    }
+}
