@@ -1,0 +1,157 @@
+package gatehouse.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser stand-in for tests: its own cookie jar, no redirect following, and the CSRF token of the
+ * last HTML page remembered so that form posts carry it like a browser would.
+ */
+public final class TestClient {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String baseUrl;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+    private String csrf;
+
+    public TestClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** A response, with helpers for what tests look at. */
+    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        public List<String> headers(String name) {
+            return headers.allValues(name);
+        }
+
+        /** The Set-Cookie header for {@code name}, if this response set it. */
+        public Optional<String> setCookie(String name) {
+            return headers("Set-Cookie").stream().filter(h -> h.startsWith(name + "=")).findFirst();
+        }
+
+        public String location() {
+            return header("Location").orElse(null);
+        }
+    }
+
+    public Response get(String path, String... headerPairs) {
+        return send(request(path, headerPairs).GET());
+    }
+
+    /** Posts a form; adds the remembered {@code _csrf} unless the fields name one (use "" to send none). */
+    public Response postForm(String path, Map<String, String> fields, String... headerPairs) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (!all.containsKey("_csrf")) {
+            all.put("_csrf", csrfToken());
+        } else if (all.get("_csrf") == null) {
+            all.remove("_csrf");
+        }
+        String body = all.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(request(path, headerPairs)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Sends {@code method} with a JSON body (or none when null). */
+    public Response json(String method, String path, String json, String... headerPairs) {
+        HttpRequest.Builder builder = request(path, headerPairs).header("Accept", "application/json");
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Logs in through the form; returns the response (303 to /me on success). */
+    public Response logIn(String username, String password) {
+        get("/login");
+        return postForm("/login", Map.of("username", username, "password", password));
+    }
+
+    /** The CSRF token of the last page seen, fetching the login page first when no page was seen. */
+    public String csrfToken() {
+        if (csrf == null) {
+            get("/login");
+        }
+        return csrf;
+    }
+
+    public Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name) && !c.getValue().isEmpty())
+                .map(HttpCookie::getValue)
+                .findFirst();
+    }
+
+    /** Puts a cookie into the jar, as a browser holding an old or forged value would. */
+    public void setCookie(String name, String value) {
+        removeCookie(name);
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(URI.create(baseUrl), cookie);
+    }
+
+    public void removeCookie(String name) {
+        cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).toList()
+                .forEach(c -> cookies.getCookieStore().remove(null, c));
+        cookies.getCookieStore().getURIs().forEach(uri -> cookies.getCookieStore().get(uri).stream()
+                .filter(c -> c.getName().equals(name)).toList()
+                .forEach(c -> cookies.getCookieStore().remove(uri, c)));
+    }
+
+    private HttpRequest.Builder request(String path, String... headerPairs) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+            builder.header(headerPairs[i], headerPairs[i + 1]);
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = CSRF.matcher(response.body());
+            if (m.find()) {
+                csrf = m.group(1);
+            }
+            return new Response(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
