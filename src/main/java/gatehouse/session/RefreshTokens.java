@@ -110,6 +110,11 @@ public final class RefreshTokens {
         return ended;
     }
 
+    /** After a change to users (deletion, role) made on this instance: take effect here at once. */
+    public void forgetAllCachedStates() {
+        status.forgetAll();
+    }
+
     public Optional<Session> sessionOf(String presented) {
         return presented == null ? Optional.empty() : sessions.findByTokenHash(hash(presented));
     }

@@ -27,6 +27,7 @@ public final class Errors {
     public void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage(), e));
         routes.exception(ValidationException.class, (e, ctx) -> validation(ctx, e));
+        routes.exception(ActionRefused.class, (e, ctx) -> refused(ctx, e));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} {} failed", RequestIds.of(ctx), ctx.method(), ctx.path(), e);
             respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, null, null);
@@ -70,6 +71,16 @@ public final class Errors {
             problem(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "Some fields are invalid.", errors);
         } else {
             respond(ctx, HttpStatus.BAD_REQUEST, null, null);
+        }
+    }
+
+    private void refused(Context ctx, ActionRefused e) {
+        HttpStatus status = e.messageKey().equals("error.admin.notFound") ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+        String message = pages.text(ctx).get(e.messageKey());
+        if (Auth.isApi(ctx)) {
+            problem(ctx, status, message, List.of());
+        } else {
+            pages.message(ctx, status, "error.refused.title", e.messageKey(), "/", "link.home");
         }
     }
 

@@ -1,0 +1,58 @@
+package gatehouse.admin;
+
+import gatehouse.web.Role;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The user-management queries. One paged statement per page: search and sort happen in the database,
+ * never by loading every member. {@code <orderBy>} is filled only from {@link MemberSort}.
+ */
+@RegisterConstructorMapper(MemberRow.class)
+public interface AdminDao {
+
+    String MEMBER_COLUMNS = """
+            SELECT u.id, u.username, u.role, p.name, p.nickname, p.gender, p.birthday, p.phone,
+                   p.privacy_consent, p.privacy_consent_at, u.created_at, u.updated_at, u.last_login_at,
+                   c.locked_until, c.failed_logins,
+                   (SELECT COUNT(*) FROM sessions s
+                     WHERE s.user_id = u.id AND s.revoked_at IS NULL AND s.expires_at > :now) AS active_sessions
+              FROM users u
+              JOIN profiles p ON p.user_id = u.id
+              JOIN credentials c ON c.user_id = u.id
+            """;
+
+    /** {@code pattern} is a LIKE pattern on lower-case text, or null for every member. */
+    String SEARCH = """
+             WHERE (:pattern IS NULL OR u.username LIKE :pattern ESCAPE '!'
+                    OR LOWER(p.name) LIKE :pattern ESCAPE '!' OR LOWER(p.nickname) LIKE :pattern ESCAPE '!')
+            """;
+
+    @SqlQuery(MEMBER_COLUMNS + SEARCH + " ORDER BY <orderBy> LIMIT :limit OFFSET :offset")
+    List<MemberRow> search(String pattern, @Define String orderBy, int limit, int offset, Instant now);
+
+    @SqlQuery("SELECT COUNT(*) FROM users u JOIN profiles p ON p.user_id = u.id " + SEARCH)
+    long count(String pattern);
+
+    @SqlQuery(MEMBER_COLUMNS + " WHERE u.id = :id")
+    Optional<MemberRow> find(UUID id, Instant now);
+
+    /** Locks the administrators' rows, so that two last-admin checks cannot pass at once. */
+    @SqlQuery("SELECT id FROM users WHERE role = 'ADMIN' FOR UPDATE")
+    List<UUID> lockAdmins();
+
+    @SqlUpdate("UPDATE users SET role = :role, updated_at = :now WHERE id = :id")
+    int setRole(UUID id, Role role, Instant now);
+
+    @SqlUpdate("DELETE FROM users WHERE id = :id")
+    int delete(UUID id);
+
+    @SqlUpdate("UPDATE credentials SET failed_logins = 0, locked_until = NULL WHERE user_id = :id")
+    int unlock(UUID id);
+}

@@ -1,0 +1,112 @@
+package gatehouse.admin;
+
+import gatehouse.audit.AuditEvent;
+import gatehouse.audit.AuditLog;
+import gatehouse.session.RefreshTokens;
+import gatehouse.web.ActionRefused;
+import gatehouse.web.Role;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** What administrators may do to members; the pages and the API both call these. */
+public final class Members {
+    public static final int PAGE_SIZE = 25;
+    private static final int MAX_QUERY = 50;
+
+    private final Jdbi jdbi;
+    private final AdminDao dao;
+    private final RefreshTokens refreshTokens;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public Members(Jdbi jdbi, RefreshTokens refreshTokens, AuditLog audit, Clock clock) {
+        this.jdbi = jdbi;
+        this.dao = jdbi.onDemand(AdminDao.class);
+        this.refreshTokens = refreshTokens;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A page of members matching {@code query} (user name, name or nickname, any case); page counts from 1. */
+    public MemberPage search(String query, MemberSort sort, int page) {
+        String q = query == null ? "" : query.strip();
+        if (q.length() > MAX_QUERY) {
+            q = q.substring(0, MAX_QUERY);
+        }
+        String pattern = q.isEmpty() ? null : "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%";
+        long total = dao.count(pattern);
+        int pageCount = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(1, page), pageCount);
+        List<MemberRow> rows = dao.search(pattern, sort.orderBy(), PAGE_SIZE, (current - 1) * PAGE_SIZE, clock.instant());
+        return new MemberPage(rows, total, current, PAGE_SIZE, q, sort);
+    }
+
+    public Optional<MemberRow> find(UUID id) {
+        return dao.find(id, clock.instant());
+    }
+
+    /** Deletes a member with profile, credentials and sessions; never oneself, never the last administrator. */
+    public MemberRow delete(UUID actor, UUID target, String ip) {
+        if (actor.equals(target)) {
+            throw new ActionRefused("error.admin.deleteSelf");
+        }
+        MemberRow deleted = jdbi.inTransaction(handle -> {
+            AdminDao tx = handle.attach(AdminDao.class);
+            List<UUID> admins = tx.lockAdmins();
+            MemberRow row = tx.find(target, clock.instant()).orElseThrow(() -> new ActionRefused("error.admin.notFound"));
+            if (row.role() == Role.ADMIN && admins.size() <= 1) {
+                throw new ActionRefused("error.admin.lastAdmin");
+            }
+            tx.delete(target);
+            return row;
+        });
+        refreshTokens.forgetAllCachedStates();
+        audit.record(AuditEvent.ACCOUNT_DELETED, actor, null, ip, "deleted " + deleted.username() + " (" + target + ")");
+        return deleted;
+    }
+
+    /** Changes a member's role; the last administrator cannot be demoted. */
+    public MemberRow changeRole(UUID actor, UUID target, Role role, String ip) {
+        if (role != Role.MEMBER && role != Role.ADMIN) {
+            throw new ActionRefused("error.admin.badRole");
+        }
+        MemberRow before = jdbi.inTransaction(handle -> {
+            AdminDao tx = handle.attach(AdminDao.class);
+            List<UUID> admins = tx.lockAdmins();
+            MemberRow row = tx.find(target, clock.instant()).orElseThrow(() -> new ActionRefused("error.admin.notFound"));
+            if (row.role() == Role.ADMIN && role != Role.ADMIN && admins.size() <= 1) {
+                throw new ActionRefused("error.admin.lastAdmin");
+            }
+            tx.setRole(target, role, clock.instant());
+            return row;
+        });
+        refreshTokens.forgetAllCachedStates();
+        audit.record(AuditEvent.ROLE_CHANGE, actor, target, ip, before.role() + " -> " + role);
+        return find(target).orElseThrow();
+    }
+
+    /** Lifts a login throttle. */
+    public void unlock(UUID actor, UUID target, String ip) {
+        if (dao.unlock(target) == 0) {
+            throw new ActionRefused("error.admin.notFound");
+        }
+        audit.record(AuditEvent.ACCOUNT_UNLOCKED, actor, target, ip, null);
+    }
+
+    /** Ends every session of a member. */
+    public int revokeSessions(UUID actor, UUID target, String ip) {
+        find(target).orElseThrow(() -> new ActionRefused("error.admin.notFound"));
+        int ended = refreshTokens.revokeAllOf(target, null);
+        audit.record(AuditEvent.SESSIONS_REVOKED, actor, target, ip, ended + " sessions ended");
+        return ended;
+    }
+
+    /** Escapes LIKE's wildcards with '!', the escape character the queries declare. */
+    static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}
