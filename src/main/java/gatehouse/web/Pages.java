@@ -29,7 +29,7 @@ public final class Pages {
     public void render(Context ctx, String template, Object page) {
         StringOutput output = new StringOutput();
         engine.render(template, Map.of("layout", layout(ctx), "page", page), output);
-        ctx.html(output.toString());
+        ctx.contentType("text/html; charset=utf-8").result(output.toString());
     }
 
     public void render(Context ctx, HttpStatus status, String template, Object page) {
