@@ -7,6 +7,7 @@
   // Correct for a browser clock that differs from the server's.
   var skew = Number(clocks.dataset.now) * 1000 - Date.now();
   var openedAt = Date.now();
+  var days = clocks.dataset.days || "d";
 
   function two(n) { return (n < 10 ? "0" : "") + n; }
 
@@ -15,7 +16,7 @@
     var h = Math.floor(seconds % 86400 / 3600);
     var m = Math.floor(seconds % 3600 / 60);
     var s = Math.floor(seconds % 60);
-    return (d > 0 ? d + "d " : "") + (d > 0 || h > 0 ? h + ":" + two(m) : String(m)) + ":" + two(s);
+    return (d > 0 ? d + days + " " : "") + (d > 0 || h > 0 ? h + ":" + two(m) : String(m)) + ":" + two(s);
   }
 
   function tick() {
