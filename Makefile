@@ -17,6 +17,11 @@ $(JAR): $(SOURCES)
 test:
 	mvn -B verify
 
+# Side-by-side costs (token algorithms, page vs health, cached session check, login), as ratios.
+bench:
+	$(MVN) -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+	java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp target/classes:target/test-classes:$$(cat target/bench.classpath) gatehouse.bench.Bench
+
 clean:
 	$(MVN) clean
 	rm -rf data
