@@ -8,6 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gatehouse.account.AccountController;
 import gatehouse.account.Accounts;
 import gatehouse.account.Passwords;
+import gatehouse.admin.Members;
+import gatehouse.api.ApiAdminController;
+import gatehouse.api.ApiAuthController;
+import gatehouse.api.ApiErrors;
+import gatehouse.api.ApiMeController;
+import gatehouse.api.Cors;
+import gatehouse.api.JsonBody;
+import gatehouse.api.OpenApiController;
 import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;
 import gatehouse.db.Database;
@@ -23,6 +31,7 @@ import gatehouse.web.Errors;
 import gatehouse.web.Json;
 import gatehouse.web.Languages;
 import gatehouse.web.Pages;
+import gatehouse.web.RateLimits;
 import gatehouse.web.RequestIds;
 import gatehouse.web.SecurityHeaders;
 import gatehouse.web.SystemController;
@@ -31,6 +40,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +76,19 @@ public final class App {
 
         var system = new SystemController(database, keys, cookies);
         var account = new AccountController(accounts, accessTokens, jdbi, pages, cookies, client, clock);
+        var members = new Members(jdbi, refreshTokens, audit, clock);
+        var jsonBody = new JsonBody(json);
+        var apiErrors = new ApiErrors(errors, pages);
+        var apiAuth = new ApiAuthController(accounts, refreshTokens, sessionStatus, accessTokens, jsonBody, client);
+        var apiMe = new ApiMeController(accounts, jdbi, jsonBody, client, clock);
+        var apiAdmin = new ApiAdminController(members, jsonBody, client);
+        var openApi = new OpenApiController();
+        var cors = new Cors(config.server().corsOrigins());
+        // The pages and the API of one action draw on one bucket per client IP.
+        var rateLimits = new RateLimits(Map.of(
+                AccountController.LOGIN, "login", ApiAuthController.LOGIN, "login",
+                AccountController.SIGNUP, "signup", ApiAuthController.SIGNUP, "signup",
+                ApiAuthController.REFRESH, "refresh"), client, clock);
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -87,6 +110,8 @@ public final class App {
             routes.before(ctx -> {
                 RequestIds.assign(ctx);
                 SecurityHeaders.apply(ctx);
+                cors.handle(ctx);
+                rateLimits.check(ctx);
             });
             routes.beforeMatched(ctx -> {
                 auth.handle(ctx);
@@ -96,6 +121,7 @@ public final class App {
                 }
             });
             errors.register(routes);
+            apiErrors.register(routes);
 
             routes.get("/health", system::health, ANONYMOUS);
             routes.get("/ready", system::ready, ANONYMOUS);
@@ -110,6 +136,21 @@ public final class App {
             routes.post(AccountController.LOGIN, account::login, ANONYMOUS);
             routes.post(AccountController.LOGOUT, account::logout, MEMBER);
             routes.get(AccountController.ME, account::showMe, MEMBER);
+
+            routes.get(OpenApiController.PATH, openApi::show, ANONYMOUS);
+            routes.post(ApiAuthController.SIGNUP, apiAuth::signup, ANONYMOUS);
+            routes.post(ApiAuthController.LOGIN, apiAuth::login, ANONYMOUS);
+            routes.post(ApiAuthController.REFRESH, apiAuth::refresh, ANONYMOUS);
+            routes.post(ApiAuthController.LOGOUT, apiAuth::logout, ANONYMOUS);
+            routes.get(ApiMeController.ME, apiMe::show, MEMBER);
+            routes.patch(ApiMeController.ME, apiMe::update, MEMBER);
+            routes.delete(ApiMeController.ME, apiMe::delete, MEMBER);
+            routes.get(ApiMeController.SESSIONS, apiMe::sessions, MEMBER);
+            routes.delete(ApiMeController.SESSION, apiMe::endSession, MEMBER);
+            routes.get(ApiAdminController.USERS, apiAdmin::list, ADMIN);
+            routes.get(ApiAdminController.USER, apiAdmin::show, ADMIN);
+            routes.delete(ApiAdminController.USER, apiAdmin::delete, ADMIN);
+            routes.put(ApiAdminController.ROLE, apiAdmin::changeRole, ADMIN);
         });
     }
 }

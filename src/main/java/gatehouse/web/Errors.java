@@ -89,7 +89,8 @@ public final class Errors {
                 detail == null || status.getCode() >= 500 ? status.getMessage() : detail,
                 RequestIds.of(ctx), errors.isEmpty() ? null : errors);
         try {
-            ctx.status(status).contentType(Problem.CONTENT_TYPE).result(json.writeValueAsString(problem));
+            // Bytes, not a String: Jetty would encode a String as ISO-8859-1 for this media type (Korean as "?").
+            ctx.status(status).contentType(Problem.CONTENT_TYPE).result(json.writeValueAsBytes(problem));
         } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -1,0 +1,91 @@
+package gatehouse.api;
+
+import gatehouse.admin.MemberSort;
+import gatehouse.admin.Members;
+import gatehouse.web.ActionRefused;
+import gatehouse.web.Auth;
+import gatehouse.web.ClientAddress;
+import gatehouse.web.Role;
+import gatehouse.web.ValidationException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@code /api/v1/admin/users}: the member administration of {@link Members}, as JSON. */
+public final class ApiAdminController {
+    public static final String USERS = "/api/v1/admin/users";
+    public static final String USER = "/api/v1/admin/users/{id}";
+    public static final String ROLE = "/api/v1/admin/users/{id}/role";
+
+    /** The role to give: {@code MEMBER} or {@code ADMIN}. */
+    public record RoleRequest(String role) {}
+
+    private final Members members;
+    private final JsonBody body;
+    private final ClientAddress client;
+
+    public ApiAdminController(Members members, JsonBody body, ClientAddress client) {
+        this.members = members;
+        this.body = body;
+        this.client = client;
+    }
+
+    /** {@code ?q=} (user name, name or nickname), {@code page} from 1, {@code sort} joined|username|lastLogin. */
+    public void list(Context ctx) {
+        int page = page(ctx.queryParam("page"));
+        MemberSort sort = sort(ctx.queryParam("sort"));
+        ctx.json(UserPageView.of(members.search(ctx.queryParam("q"), sort, page)));
+    }
+
+    public void show(Context ctx) {
+        UUID id = PathIds.of(ctx, "id", "error.admin.notFound");
+        ctx.json(UserView.of(members.find(id).orElseThrow(() -> new ActionRefused("error.admin.notFound"))));
+    }
+
+    public void delete(Context ctx) {
+        UUID id = PathIds.of(ctx, "id", "error.admin.notFound");
+        members.delete(Auth.member(ctx).userId(), id, client.ip(ctx));
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    public void changeRole(Context ctx) throws IOException {
+        UUID id = PathIds.of(ctx, "id", "error.admin.notFound");
+        String given = body.read(ctx, RoleRequest.class).role();
+        Role role = Arrays.stream(new Role[] {Role.MEMBER, Role.ADMIN})
+                .filter(r -> r.name().equalsIgnoreCase(given == null ? "" : given.strip()))
+                .findFirst()
+                .orElseThrow(() -> ValidationException.of("role", "error.admin.badRole"));
+        ctx.json(UserView.of(members.changeRole(Auth.member(ctx).userId(), id, role, client.ip(ctx))));
+    }
+
+    private static int page(String value) {
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            int page = Integer.parseInt(value.strip());
+            if (page >= 1) {
+                return page;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Falls through to the 400 below.
+        }
+        throw ApiProblem.field(HttpStatus.BAD_REQUEST, "api.query.invalid", "page", "api.query.page", "page");
+    }
+
+    /** Strict where the page is lenient: a client that misspells a sort should hear so. */
+    private static MemberSort sort(String value) {
+        if (value == null || value.isBlank()) {
+            return MemberSort.JOINED;
+        }
+        Optional<MemberSort> sort = Arrays.stream(MemberSort.values())
+                .filter(s -> s.parameter().toLowerCase(Locale.ROOT).equals(value.strip().toLowerCase(Locale.ROOT)))
+                .findFirst();
+        return sort.orElseThrow(() -> ApiProblem.field(HttpStatus.BAD_REQUEST, "api.query.invalid", "sort",
+                "api.query.sort", "sort"));
+    }
+}

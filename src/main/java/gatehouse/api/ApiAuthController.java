@@ -1,0 +1,145 @@
+package gatehouse.api;
+
+import gatehouse.account.Accounts;
+import gatehouse.account.Member;
+import gatehouse.account.ProfileForm;
+import gatehouse.account.SignupForm;
+import gatehouse.account.User;
+import gatehouse.session.RefreshTokens;
+import gatehouse.session.Session;
+import gatehouse.session.SessionStatus;
+import gatehouse.token.AccessTokens;
+import gatehouse.web.ClientAddress;
+import gatehouse.web.ValidationException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /api/v1/auth}: sign-up, login, refresh and logout for clients without cookies. The rules are
+ * {@link Accounts}' and {@link RefreshTokens}'; this class only reads JSON and writes JSON.
+ */
+public final class ApiAuthController {
+    public static final String SIGNUP = "/api/v1/auth/signup";
+    public static final String LOGIN = "/api/v1/auth/login";
+    public static final String REFRESH = "/api/v1/auth/refresh";
+    public static final String LOGOUT = "/api/v1/auth/logout";
+
+    /** The sign-up fields, as the sign-up form has them. */
+    public record SignupRequest(String username, String password, String passwordConfirm, String name,
+                                String nickname, String introduction, String phone, String birthday,
+                                String gender, Boolean privacyConsent) {}
+
+    /** User name and password. */
+    public record LoginRequest(String username, String password) {}
+
+    /** A refresh token, for {@code refresh} and {@code logout}. */
+    public record RefreshRequest(String refreshToken) {}
+
+    private final Accounts accounts;
+    private final RefreshTokens refreshTokens;
+    private final SessionStatus sessionStatus;
+    private final AccessTokens accessTokens;
+    private final JsonBody body;
+    private final ClientAddress client;
+
+    public ApiAuthController(Accounts accounts, RefreshTokens refreshTokens, SessionStatus sessionStatus,
+                             AccessTokens accessTokens, JsonBody body, ClientAddress client) {
+        this.accounts = accounts;
+        this.refreshTokens = refreshTokens;
+        this.sessionStatus = sessionStatus;
+        this.accessTokens = accessTokens;
+        this.body = body;
+        this.client = client;
+    }
+
+    public void signup(Context ctx) throws IOException {
+        SignupRequest in = body.read(ctx, SignupRequest.class);
+        var profile = new ProfileForm(in.name(), in.nickname(), in.introduction(), in.phone(), in.birthday(),
+                in.gender(), in.privacyConsent());
+        User user;
+        try {
+            user = accounts.signUp(new SignupForm(in.username(), in.password(), in.passwordConfirm(), profile),
+                    client.ip(ctx));
+        } catch (ValidationException e) {
+            // Only a name that passed every other rule reaches the unique index: a conflict, not bad input.
+            if (e.fieldErrors().size() == 1 && "error.username.taken".equals(e.fieldErrors().get("username"))) {
+                throw ApiProblem.field(HttpStatus.CONFLICT, "error.username.taken", "username", "error.username.taken");
+            }
+            throw e;
+        }
+        Member member = accounts.member(user.id()).orElseThrow();
+        ctx.status(HttpStatus.CREATED).json(MemberView.of(member));
+    }
+
+    public void login(Context ctx) throws IOException {
+        LoginRequest in = body.read(ctx, LoginRequest.class);
+        Map<String, String> missing = new LinkedHashMap<>();
+        if (in.username() == null || in.username().isBlank()) {
+            missing.put("username", "error.username.required");
+        }
+        if (in.password() == null || in.password().isEmpty()) {
+            missing.put("password", "error.password.required");
+        }
+        if (!missing.isEmpty()) {
+            throw new ValidationException(missing);
+        }
+        Optional<Accounts.Login> login = accounts.logIn(in.username(), in.password(), client.ip(ctx), ctx.userAgent());
+        if (login.isEmpty()) {
+            // One answer for an unknown name, a wrong password and a throttled account alike.
+            throw ApiProblem.unauthorized("error.login.failed", "Bearer");
+        }
+        User user = login.get().user();
+        RefreshTokens.Issued session = login.get().session();
+        String access = accessTokens.issue(user.id(), user.username(), user.role(), session.sessionId());
+        ctx.json(new TokenView(access, session.token(), TokenView.BEARER, accessTokens.timeToLive().toSeconds()));
+    }
+
+    /**
+     * Rotates the refresh token. The immediate predecessor presented again within the grace period (two
+     * parallel refreshes) gets a new access token but no refresh token: the client keeps the one the
+     * other call returned. Any other reuse ends the whole session and answers 401.
+     */
+    public void refresh(Context ctx) throws IOException {
+        String presented = refreshToken(ctx);
+        RefreshTokens.Rotation rotation = refreshTokens.rotate(presented, client.ip(ctx));
+        Session session;
+        String successor = null;
+        if (rotation instanceof RefreshTokens.Rotation.Rotated rotated) {
+            session = rotated.session();
+            successor = rotated.token();
+        } else if (rotation instanceof RefreshTokens.Rotation.Grace grace) {
+            session = grace.session();
+        } else {
+            throw ApiProblem.unauthorized("api.refresh.rejected", "Bearer error=\"invalid_token\"");
+        }
+        User user = accounts.member(session.userId()).map(Member::user)
+                .orElseThrow(() -> ApiProblem.unauthorized("api.refresh.rejected", "Bearer error=\"invalid_token\""));
+        String access = accessTokens.issue(user.id(), user.username(), user.role(), session.id());
+        // The cached state may predate a role change that this new token already carries.
+        sessionStatus.forget(session.id());
+        ctx.json(new TokenView(access, successor, TokenView.BEARER, accessTokens.timeToLive().toSeconds()));
+    }
+
+    /** Ends the session (the whole refresh-token family) of the given refresh token; again is harmless. */
+    public void logout(Context ctx) throws IOException {
+        String presented = refreshToken(ctx);
+        Session session = refreshTokens.sessionOf(presented)
+                .orElseThrow(() -> ApiProblem.unauthorized("api.refresh.rejected", "Bearer error=\"invalid_token\""));
+        if (session.revokedAt() == null) {
+            accounts.logOut(session.userId(), session.id(), client.ip(ctx));
+        }
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    private String refreshToken(Context ctx) throws IOException {
+        String token = body.read(ctx, RefreshRequest.class).refreshToken();
+        if (token == null || token.isBlank()) {
+            throw ValidationException.of("refreshToken", "api.refreshToken.required");
+        }
+        return token;
+    }
+}

@@ -1,0 +1,107 @@
+package gatehouse.api;
+
+import gatehouse.account.Accounts;
+import gatehouse.account.Member;
+import gatehouse.account.ProfileForm;
+import gatehouse.session.Session;
+import gatehouse.session.SessionDao;
+import gatehouse.token.AccessToken;
+import gatehouse.web.Auth;
+import gatehouse.web.ClientAddress;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@code /api/v1/me}: the caller's own profile, account and sessions. */
+public final class ApiMeController {
+    public static final String ME = "/api/v1/me";
+    public static final String SESSIONS = "/api/v1/me/sessions";
+    public static final String SESSION = "/api/v1/me/sessions/{id}";
+
+    /**
+     * The profile fields only (anything else is an unknown field, 400). A field left out or null keeps
+     * its value; an empty string clears an optional one.
+     */
+    public record ProfilePatch(String name, String nickname, String introduction, String phone, String birthday,
+                               String gender, Boolean privacyConsent) {}
+
+    /** The current password, which deleting one's own account requires. */
+    public record PasswordRequest(String password) {}
+
+    /** A list of the caller's active sessions. */
+    public record SessionList(List<SessionView> items) {}
+
+    private final Accounts accounts;
+    private final SessionDao sessions;
+    private final JsonBody body;
+    private final ClientAddress client;
+    private final Clock clock;
+
+    public ApiMeController(Accounts accounts, Jdbi jdbi, JsonBody body, ClientAddress client, Clock clock) {
+        this.accounts = accounts;
+        this.sessions = jdbi.onDemand(SessionDao.class);
+        this.body = body;
+        this.client = client;
+        this.clock = clock;
+    }
+
+    public void show(Context ctx) {
+        ctx.json(MemberView.of(current(ctx)));
+    }
+
+    public void update(Context ctx) throws IOException {
+        AccessToken me = Auth.member(ctx);
+        ProfilePatch patch = body.read(ctx, ProfilePatch.class);
+        ProfileForm was = ProfileForm.of(current(ctx).profile());
+        var form = new ProfileForm(
+                or(patch.name(), was.name()),
+                or(patch.nickname(), was.nickname()),
+                or(patch.introduction(), was.introduction()),
+                or(patch.phone(), was.phone()),
+                or(patch.birthday(), was.birthday()),
+                or(patch.gender(), was.gender()),
+                patch.privacyConsent() != null ? patch.privacyConsent() : was.privacyConsent());
+        ctx.json(MemberView.of(accounts.updateProfile(me.userId(), form, client.ip(ctx))));
+    }
+
+    public void delete(Context ctx) throws IOException {
+        AccessToken me = Auth.member(ctx);
+        PasswordRequest in = body.read(ctx, PasswordRequest.class);
+        accounts.deleteOwnAccount(me.userId(), in.password(), client.ip(ctx));
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    public void sessions(Context ctx) {
+        AccessToken me = Auth.member(ctx);
+        List<SessionView> active = sessions.activeOf(me.userId(), clock.instant()).stream()
+                .map(session -> SessionView.of(session, me.sessionId()))
+                .toList();
+        ctx.json(new SessionList(active));
+    }
+
+    /** Ends one of the caller's own sessions; someone else's is as unknown as a made-up id (404). */
+    public void endSession(Context ctx) {
+        AccessToken me = Auth.member(ctx);
+        UUID id = PathIds.of(ctx, "id", "api.session.notFound");
+        Session session = sessions.find(id)
+                .filter(s -> s.userId().equals(me.userId()))
+                .orElseThrow(() -> ApiProblem.of(HttpStatus.NOT_FOUND, "api.session.notFound"));
+        if (session.revokedAt() == null) {
+            accounts.logOut(me.userId(), session.id(), client.ip(ctx));
+        }
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    private Member current(Context ctx) {
+        return accounts.member(Auth.member(ctx).userId())
+                .orElseThrow(() -> ApiProblem.of(HttpStatus.NOT_FOUND, "error.admin.notFound"));
+    }
+
+    private static String or(String given, String current) {
+        return given != null ? given : current;
+    }
+}

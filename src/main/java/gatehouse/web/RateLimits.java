@@ -1,0 +1,108 @@
+package gatehouse.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Per-client-IP token buckets for the endpoints that guess or create (login, sign-up, refresh): a burst of
+ * {@link #BURST} then {@link #PER_MINUTE} a minute, plenty for a person, little for a script. The pages and
+ * the API of one action share one bucket, so a second front end does not double the budget. Buckets
+ * live in a bounded cache: an idle bucket is refilled anyway, so forgetting it changes nothing.
+ */
+public final class RateLimits {
+    public static final int BURST = 20;
+    public static final int PER_MINUTE = 10;
+    private static final Duration IDLE = Duration.ofMinutes(10);
+
+    private final Map<String, String> actionByPath;
+    private final ClientAddress client;
+    private final TimeMeter time;
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterAccess(IDLE)
+            .build();
+
+    /**
+     * @param actionByPath each limited path (POST) and the action whose bucket it draws from, e.g.
+     *                     {@code /login} and {@code /api/v1/auth/login} both to {@code login}
+     * @param clock time for refills, so tests can move it
+     */
+    public RateLimits(Map<String, String> actionByPath, ClientAddress client, Clock clock) {
+        this.actionByPath = Map.copyOf(actionByPath);
+        this.client = client;
+        this.time = new ClockTime(clock);
+    }
+
+    /** The before-handler: throws 429 with {@code Retry-After} when this client's bucket is empty. */
+    public void check(Context ctx) {
+        if (ctx.method() != HandlerType.POST) {
+            return;
+        }
+        String action = actionByPath.get(ctx.path());
+        if (action == null) {
+            return;
+        }
+        Bucket bucket = buckets.get(action + " " + key(client.ip(ctx)), unused -> newBucket());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+            throw new HttpResponseException(HttpStatus.TOO_MANY_REQUESTS, "too many requests",
+                    Map.of("Retry-After", Long.toString(seconds)));
+        }
+    }
+
+    private Bucket newBucket() {
+        return Bucket.builder()
+                .addLimit(limit -> limit.capacity(BURST).refillGreedy(PER_MINUTE, Duration.ofMinutes(1)))
+                .withCustomTimePrecision(time)
+                .build();
+    }
+
+    /**
+     * The bucket key of an address: IPv6 clients usually hold a whole /64, so it counts as one client
+     * (otherwise one machine could draw on 2^64 buckets).
+     */
+    static String key(String ip) {
+        if (ip == null || ip.indexOf(':') < 0) {
+            return ip;
+        }
+        try {
+            byte[] address = java.net.InetAddress.getByName(ip).getAddress();
+            if (address.length != 16) {
+                return ip;
+            }
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(String.format("%02x%02x:", address[i], address[i + 1]));
+            }
+            return prefix.append(":/64").toString();
+        } catch (java.net.UnknownHostException notAnAddress) {
+            return ip;
+        }
+    }
+
+    /** Bucket4j's clock from the application's, so tests refill buckets by moving time. */
+    private record ClockTime(Clock clock) implements TimeMeter {
+        @Override
+        public long currentTimeNanos() {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package gatehouse.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The curl-and-jq session of README-api.md, run as written against the built jar, so the README cannot rot. */
+class ReadmeApiIT {
+    private static final Pattern SCRIPT = Pattern.compile("```sh\\n(.*?)\\n```", Pattern.DOTALL);
+
+    @Test
+    void the_readme_shell_session_signs_up_logs_in_calls_me_refreshes_and_logs_out(@TempDir Path dir) throws Exception {
+        for (String tool : new String[] {"curl", "jq", "bash"}) {
+            boolean present = new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() == 0;
+            if (!present) {
+                System.out.println("[readme-api] SKIPPED: " + tool + " is not installed");
+            }
+            Assumptions.assumeTrue(present, tool + " is not installed");
+        }
+        Matcher block = SCRIPT.matcher(Files.readString(Path.of("README-api.md")));
+        assertTrue(block.find(), "README-api.md has a ```sh block");
+        Path script = Files.writeString(dir.resolve("session.sh"), block.group(1));
+
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ProcessBuilder server = new ProcessBuilder("java", "-jar", Path.of("target", "gatehouse.jar").toAbsolutePath().toString())
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server.log").toFile());
+        server.environment().put("GATEHOUSE_SERVER_PORT", Integer.toString(port));
+        server.environment().put("GATEHOUSE_SERVER_HOST", "127.0.0.1");
+        server.environment().put("GATEHOUSE_AUTH_BCRYPT_COST", "4");
+        Process gatehouse = server.start();
+        try {
+            awaitHealthy(port, gatehouse);
+            ProcessBuilder session = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
+            session.environment().put("API", "http://127.0.0.1:" + port + "/api/v1");
+            Process run = session.start();
+            String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(run.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, run.exitValue(), output);
+            assertTrue(output.contains("\"username\": \"minji\""), output);
+            assertTrue(output.contains("\"tokenType\": \"Bearer\""), output);
+            assertTrue(output.contains("\n204\n"), "logout answered 204: " + output);
+            assertTrue(output.contains("\"status\": 401"), "the old access token is refused after logout: " + output);
+        } finally {
+            gatehouse.destroy();
+            if (!gatehouse.waitFor(20, TimeUnit.SECONDS)) {
+                gatehouse.destroyForcibly();
+            }
+        }
+    }
+
+    private static void awaitHealthy(int port, Process gatehouse) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && gatehouse.isAlive()) {
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Still starting.
+            }
+            gatehouse.waitFor(200, TimeUnit.MILLISECONDS);
+        }
+        throw new AssertionError("Gatehouse did not become healthy on port " + port);
+    }
+}
