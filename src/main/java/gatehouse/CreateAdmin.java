@@ -25,16 +25,17 @@ final class CreateAdmin {
 
     static int run(Config config, String username) {
         String[] entered = readPasswordTwice();
+        if (!entered[0].equals(entered[1])) {
+            System.err.println("gatehouse: the two passwords differ");
+            return Gatehouse.EXIT_FAILURE;
+        }
+        Gatehouse.createDataDirectory(config);
         try (Database database = Gatehouse.openDatabase(config)) {
             byte[] pepper = KeyFiles.loadOrCreatePepper(config.auth().pepperFile());
             Clock clock = Clock.systemUTC();
             var audit = new AuditLog(database.jdbi(), clock);
             var refreshTokens = new RefreshTokens(database.jdbi(), new SessionStatus(database.jdbi(), clock), audit, config.auth(), clock);
             var accounts = new Accounts(database.jdbi(), new Passwords(pepper, config.auth().bcryptCost()), refreshTokens, audit, clock);
-            if (!entered[0].equals(entered[1])) {
-                System.err.println("gatehouse: the two passwords differ");
-                return Gatehouse.EXIT_FAILURE;
-            }
             boolean created = accounts.createOrPromoteAdmin(username, entered[0]);
             System.out.println(created ? "created administrator " + username : "promoted " + username + " to administrator");
             return 0;
