@@ -2,6 +2,7 @@ package gatehouse;
 
 import gatehouse.account.Accounts;
 import gatehouse.account.Passwords;
+import gatehouse.account.SignupForm;
 import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;
 import gatehouse.db.Database;
@@ -37,7 +38,9 @@ final class CreateAdmin {
             var refreshTokens = new RefreshTokens(database.jdbi(), new SessionStatus(database.jdbi(), clock), audit, config.auth(), clock);
             var accounts = new Accounts(database.jdbi(), new Passwords(pepper, config.auth().bcryptCost()), refreshTokens, audit, clock);
             boolean created = accounts.createOrPromoteAdmin(username, entered[0]);
-            System.out.println(created ? "created administrator " + username : "promoted " + username + " to administrator");
+            // Say the name as stored (lower case), which is the one to log in with.
+            String stored = SignupForm.normalizeUsername(username);
+            System.out.println(created ? "created administrator " + stored : "promoted " + stored + " to administrator");
             return 0;
         } catch (ValidationException e) {
             Text english = new Languages().text("en");
