@@ -40,8 +40,10 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,6 +97,14 @@ public final class App {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.http.maxRequestSize = 64 * 1024;
+            // On SIGTERM, refuse new connections but let requests in flight finish (for up to 20 s); idle
+            // keep-alive connections are closed after 200 ms instead of Jetty's 1 s, which every stop waited for.
+            cfg.jetty.modifyServer(server -> {
+                var graceful = new GracefulHandler();
+                graceful.setShutdownIdleTimeout(200);
+                server.insertHandler(graceful);
+                server.setStopTimeout(Duration.ofSeconds(20).toMillis());
+            });
             cfg.contextResolver.ip = client::ip;
             cfg.contextResolver.scheme = client::scheme;
             cfg.staticFiles.add(files -> {

@@ -2,6 +2,7 @@ package gatehouse;
 
 import gatehouse.account.Accounts;
 import gatehouse.account.Passwords;
+import gatehouse.account.SignupForm;
 import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;
 import gatehouse.db.Database;
@@ -25,18 +26,21 @@ final class CreateAdmin {
 
     static int run(Config config, String username) {
         String[] entered = readPasswordTwice();
+        if (!entered[0].equals(entered[1])) {
+            System.err.println("gatehouse: the two passwords differ");
+            return Gatehouse.EXIT_FAILURE;
+        }
+        Gatehouse.createDataDirectory(config);
         try (Database database = Gatehouse.openDatabase(config)) {
             byte[] pepper = KeyFiles.loadOrCreatePepper(config.auth().pepperFile());
             Clock clock = Clock.systemUTC();
             var audit = new AuditLog(database.jdbi(), clock);
             var refreshTokens = new RefreshTokens(database.jdbi(), new SessionStatus(database.jdbi(), clock), audit, config.auth(), clock);
             var accounts = new Accounts(database.jdbi(), new Passwords(pepper, config.auth().bcryptCost()), refreshTokens, audit, clock);
-            if (!entered[0].equals(entered[1])) {
-                System.err.println("gatehouse: the two passwords differ");
-                return Gatehouse.EXIT_FAILURE;
-            }
             boolean created = accounts.createOrPromoteAdmin(username, entered[0]);
-            System.out.println(created ? "created administrator " + username : "promoted " + username + " to administrator");
+            // Say the name as stored (lower case), which is the one to log in with.
+            String stored = SignupForm.normalizeUsername(username);
+            System.out.println(created ? "created administrator " + stored : "promoted " + stored + " to administrator");
             return 0;
         } catch (ValidationException e) {
             Text english = new Languages().text("en");

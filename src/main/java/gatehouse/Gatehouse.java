@@ -1,6 +1,5 @@
 package gatehouse;
 
-import gatehouse.account.Accounts;
 import gatehouse.config.Config;
 import gatehouse.config.ConfigException;
 import gatehouse.config.ConfigLoader;
@@ -8,6 +7,8 @@ import gatehouse.db.Database;
 import gatehouse.token.KeyFiles;
 import gatehouse.token.SigningKeys;
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -69,6 +70,8 @@ public final class Gatehouse {
     }
 
     private static void serve(Config config) {
+        // The embedded database holds password hashes: keep the directory from other local users.
+        createDataDirectory(config);
         Database database = openDatabase(config);
         SigningKeys keys = SigningKeys.load(config.auth());
         byte[] pepper = KeyFiles.loadOrCreatePepper(config.auth().pepperFile());
@@ -78,9 +81,22 @@ public final class Gatehouse {
             app.stop();
             database.close();
         }, "gatehouse-shutdown"));
-        app.start(config.server().host(), config.server().port());
+        try {
+            app.start(config.server().host(), config.server().port());
+        } catch (JavalinBindException e) {
+            throw new ConfigException("server.port", String.valueOf(config.server().port()),
+                    "cannot listen on " + config.server().host() + ":" + config.server().port() + " (in use, or not allowed)");
+        }
         LOG.info("Gatehouse serves on http://{}:{} ({} database)", config.server().host(), app.port(),
                 config.db().isMariaDb() ? "MariaDB" : "embedded H2");
+    }
+
+    static void createDataDirectory(Config config) {
+        try {
+            KeyFiles.createPrivateDirectory(config.dataDir());
+        } catch (UncheckedIOException e) {
+            throw new ConfigException("data.dir", config.dataDir().toString(), "cannot create the directory");
+        }
     }
 
     static Database openDatabase(Config config) {
@@ -91,7 +107,8 @@ public final class Gatehouse {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            throw new ConfigException("db.url", config.db().url(), "cannot open the database: " + root.getMessage());
+            String why = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+            throw new ConfigException("db.url", config.db().url(), "cannot open the database: " + why);
         }
     }
 

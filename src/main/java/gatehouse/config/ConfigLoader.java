@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,7 +87,7 @@ public final class ConfigLoader {
             if (!DEFAULTS.containsKey(entry.getKey())) {
                 throw new ConfigException(entry.getKey(), entry.getValue(), "unknown key");
             }
-            raw.put(entry.getKey(), entry.getValue());
+            raw.put(entry.getKey(), entry.getValue().trim());
         }
         for (String key : DEFAULTS.keySet()) {
             String override = environment.get(environmentName(key));
@@ -98,6 +101,8 @@ public final class ConfigLoader {
     /** Turns the merged strings into typed values, naming the key of the first bad one. */
     private static final class Parser {
         private final Map<String, String> raw;
+        /** Keys whose references are being resolved, to catch references that go round in a circle. */
+        private final Set<String> resolving = new HashSet<>();
 
         Parser(Map<String, String> raw) {
             this.raw = raw;
@@ -120,11 +125,11 @@ public final class ConfigLoader {
                     duration("auth.refresh-reuse-grace", Duration.ZERO),
                     algorithm,
                     hmacSecret(algorithm),
-                    list("auth.signing-key-files").stream().map(Path::of).toList(),
+                    list("auth.signing-key-files").stream().map(file -> path("auth.signing-key-files", file)).toList(),
                     integer("auth.bcrypt-cost", 4, 31),
                     path("auth.pepper-file"));
             if (auth.signingKeyFiles().isEmpty() && algorithm != SigningAlgorithm.HS256) {
-                throw new ConfigException("auth.signing-key-files", "", "at least one file is needed");
+                throw new ConfigException("auth.signing-key-files", raw.get("auth.signing-key-files"), "at least one file is needed");
             }
             if (auth.refreshTokenTtl().compareTo(auth.accessTokenTtl()) < 0) {
                 throw new ConfigException("auth.refresh-token-ttl", raw.get("auth.refresh-token-ttl"),
@@ -138,13 +143,17 @@ public final class ConfigLoader {
             String value = raw.get(key);
             Matcher m = REFERENCE.matcher(value);
             StringBuilder out = new StringBuilder();
+            if (!resolving.add(key)) {
+                throw new ConfigException(key, value, "its ${...} references go round in a circle");
+            }
             while (m.find()) {
                 String referenced = m.group(1);
-                if (!raw.containsKey(referenced) || referenced.equals(key)) {
+                if (!raw.containsKey(referenced)) {
                     throw new ConfigException(key, value, "refers to unknown key " + referenced);
                 }
                 m.appendReplacement(out, Matcher.quoteReplacement(text(referenced)));
             }
+            resolving.remove(key);
             m.appendTail(out);
             return out.toString();
         }
@@ -184,7 +193,15 @@ public final class ConfigLoader {
         }
 
         Path path(String key) {
-            return Path.of(required(key));
+            return path(key, required(key));
+        }
+
+        Path path(String key, String value) {
+            try {
+                return Path.of(value);
+            } catch (InvalidPathException e) {
+                throw new ConfigException(key, value, "not a usable file name");
+            }
         }
 
         List<String> list(String key) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -64,11 +65,14 @@ public final class Database implements AutoCloseable {
     /** Registers the plugins and the UTC conversions that make H2 and MariaDB behave alike. */
     static Jdbi configure(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());
-        // DATETIME keeps wall-clock time: store every Instant as UTC wall-clock time.
+        // DATETIME keeps wall-clock time: store every Instant as UTC wall-clock time. DATETIME(6) keeps
+        // microseconds; cut the rest here, because H2 would round (23:59:59.9999999 into the next day)
+        // where MariaDB truncates.
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP) {
             @Override
             protected Argument build(Instant value, ConfigRegistry config) {
-                return (position, statement, ctx) -> statement.setObject(position, LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+                LocalDateTime utc = LocalDateTime.ofInstant(value.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+                return (position, statement, ctx) -> statement.setObject(position, utc);
             }
         });
         jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {

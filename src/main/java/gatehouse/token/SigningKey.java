@@ -9,6 +9,7 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
@@ -67,12 +68,51 @@ public record SigningKey(String kid, PrivateKey privateKey, PublicKey publicKey)
         if (privateBytes == null || publicBytes == null) {
             throw new IllegalArgumentException("a PRIVATE KEY and a PUBLIC KEY block are both needed");
         }
+        SigningKey key;
         try {
             KeyFactory factory = KeyFactory.getInstance(keyType);
-            return of(factory.generatePrivate(new PKCS8EncodedKeySpec(privateBytes)),
+            key = of(factory.generatePrivate(new PKCS8EncodedKeySpec(privateBytes)),
                     factory.generatePublic(new X509EncodedKeySpec(publicBytes)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an " + keyType + " key pair (" + e.getClass().getSimpleName() + ")");
+        }
+        key.checkStrengthAndPairing();
+        return key;
+    }
+
+    /**
+     * Refuses keys weaker than the generated ones, and a public key that does not belong to the private
+     * key: tokens would be signed with one key and published with another.
+     */
+    private void checkStrengthAndPairing() {
+        String signature;
+        if (publicKey instanceof RSAPublicKey rsa) {
+            if (rsa.getModulus().bitLength() < 2048) {
+                throw new IllegalArgumentException("an RSA key needs at least 2048 bits, this one has " + rsa.getModulus().bitLength());
+            }
+            signature = "SHA256withRSA";
+        } else if (publicKey instanceof ECPublicKey ec) {
+            if (ec.getParams().getCurve().getField().getFieldSize() != 256) {
+                throw new IllegalArgumentException("an EC key must be on the P-256 curve");
+            }
+            signature = "SHA256withECDSA";
+        } else {
+            throw new IllegalArgumentException("unsupported key " + publicKey.getAlgorithm());
+        }
+        try {
+            byte[] probe = kid.getBytes(StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance(signature);
+            signer.initSign(privateKey);
+            signer.update(probe);
+            byte[] signed = signer.sign();
+            Signature verifier = Signature.getInstance(signature);
+            verifier.initVerify(publicKey);
+            verifier.update(probe);
+            if (!verifier.verify(signed)) {
+                throw new IllegalArgumentException("the PUBLIC KEY block does not belong to the PRIVATE KEY block");
+            }
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not a " + keyType + " key pair: " + e.getMessage());
+            throw new IllegalArgumentException("the key pair cannot sign (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -6,6 +6,7 @@ import com.auth0.jwt.interfaces.RSAKeyProvider;
 import gatehouse.config.Config;
 import gatehouse.config.ConfigException;
 import gatehouse.config.SigningAlgorithm;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.Map;
  * adding a new first file). Missing files are generated on first start.
  */
 public final class SigningKeys {
+    private static final String FILES_KEY = "auth.signing-key-files";
 
     private final SigningAlgorithm algorithmName;
     private final Map<String, SigningKey> byKid;
@@ -90,15 +92,19 @@ public final class SigningKeys {
     }
 
     private static SigningKey loadOrCreate(Path file, String keyType) {
-        if (!Files.exists(file)) {
-            SigningKey key = SigningKey.generate(keyType);
-            KeyFiles.writeOwnerOnly(file, key.toPem());
-            return key;
-        }
         try {
+            if (!Files.exists(file)) {
+                SigningKey key = SigningKey.generate(keyType);
+                if (KeyFiles.writeOwnerOnly(file, key.toPem())) {
+                    return key;
+                }
+                // Another instance created the file in the meantime: use its key, as every instance must.
+            }
             return SigningKey.fromPem(KeyFiles.read(file), keyType);
+        } catch (UncheckedIOException e) {
+            throw new ConfigException(FILES_KEY, file.toString(), KeyFiles.reason(e.getCause()));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("auth.signing-key-files", file.toString(), e.getMessage());
+            throw new ConfigException(FILES_KEY, file.toString(), e.getMessage());
         }
     }
 

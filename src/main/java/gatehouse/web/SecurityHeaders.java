@@ -18,12 +18,6 @@ public final class SecurityHeaders {
     private SecurityHeaders() {}
 
     public static void apply(Context ctx) {
-        // Javalin routes a GET carrying X-HTTP-Method-Override to the POST handler; that would let a
-        // link perform a state change.
-        if (ctx.header("X-HTTP-Method-Override") != null || ctx.header("X-HTTP-Method") != null
-                || ctx.header("X-Method-Override") != null) {
-            throw new BadRequestResponse("method override headers are not accepted");
-        }
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
@@ -31,6 +25,12 @@ public final class SecurityHeaders {
         if (!ctx.path().startsWith("/static/")) {
             // Every dynamic response may hold personal data or tokens.
             ctx.header("Cache-Control", "no-store");
+        }
+        // Javalin routes a GET carrying X-HTTP-Method-Override to the POST handler; that would let a
+        // link perform a state change. Checked after the headers are set, so the refusal carries them too.
+        if (ctx.header("X-HTTP-Method-Override") != null || ctx.header("X-HTTP-Method") != null
+                || ctx.header("X-Method-Override") != null) {
+            throw new BadRequestResponse("method override headers are not accepted");
         }
     }
 }
