@@ -195,6 +195,46 @@ class LoginTest {
         }
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @org.junit.jupiter.params.provider.MethodSource("gatehouse.testing.TestDatabase#kinds")
+    void parallel_guesses_cannot_outrun_the_throttle(String database) throws Exception {
+        int guesses = 20;
+        MutableClock clock = new MutableClock(START);
+        try (TestApp app = TestApp.builder().database(database).clock(clock).start()) {
+            User ivan = app.createMember("ivan", Role.MEMBER);
+            List<TestClient> attackers = new java.util.ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                TestClient client = app.client();
+                client.get("/login");
+                attackers.add(client);
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(guesses);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<TestClient.Response>> results = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < guesses; i++) {
+                    TestClient attacker = attackers.get(i);
+                    String guess = "parallel-guess-" + i;
+                    results.add(pool.submit(() -> {
+                        go.await();
+                        return attacker.postForm("/login", Map.of("username", "ivan", "password", guess));
+                    }));
+                }
+                go.countDown();
+                for (java.util.concurrent.Future<TestClient.Response> result : results) {
+                    assertEquals(401, result.get().status());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            List<AuditEntry> failures = app.jdbi().onDemand(AuditDao.class).page(ivan.id(), AuditEvent.LOGIN_FAILURE, 100, 0);
+            assertEquals(guesses, failures.size(), "every attempt is audited");
+            long checked = failures.stream().filter(e -> e.detail().startsWith("wrong password")).count();
+            assertTrue(checked <= 5, "only the free attempts were checked before the lock, not " + checked);
+            assertEquals(checked, app.users().credentials(ivan.id()).orElseThrow().failedLogins(), "every checked guess counts");
+        }
+    }
+
     @Test
     void the_wait_grows_with_more_failures_but_stays_bounded() {
         assertEquals(Duration.ZERO, LoginThrottle.waitAfter(4));
