@@ -99,6 +99,7 @@ public final class AccountController {
         String nickname = accounts.member(me.userId()).map(m -> m.profile().nickname()).orElse(me.username());
         accounts.logOut(me.userId(), me.sessionId(), client.ip(ctx));
         cookies.clearTokens(ctx);
+        Auth.signedOut(ctx);
         pages.message(ctx, HttpStatus.OK, "logout.title", "logout.message", LOGIN, "link.login", nickname);
     }
 

@@ -99,14 +99,20 @@ public final class Accounts {
         }
         User user = found.get();
         Instant now = clock.instant();
-        Credentials stored = credentials.get();
-        if (stored.isLocked(now)) {
+        Optional<Attempt> attempt = countAttempt(user.id(), now);
+        if (attempt.isEmpty()) {
             passwords.matchNobody(candidate);
-            audit.record(AuditEvent.LOGIN_FAILURE, null, user.id(), ip, "throttled until " + stored.lockedUntil());
+            audit.record(AuditEvent.LOGIN_FAILURE, null, user.id(), ip, "throttled");
             return Optional.empty();
         }
+        Credentials stored = attempt.get().credentials();
         if (!passwords.matches(candidate, stored.passwordHash())) {
-            recordFailure(user, stored, now, ip);
+            int failures = attempt.get().failures();
+            audit.record(AuditEvent.LOGIN_FAILURE, null, user.id(), ip, "wrong password (" + failures + " in a row)");
+            if (attempt.get().lockedUntil() != null) {
+                audit.record(AuditEvent.ACCOUNT_LOCKED, null, user.id(), ip,
+                        "locked for " + LoginThrottle.waitAfter(failures).toSeconds() + " s");
+            }
             return Optional.empty();
         }
         if (passwords.needsRehash(stored.passwordHash())) {
@@ -118,14 +124,29 @@ public final class Accounts {
         return Optional.of(new Login(user, session));
     }
 
-    private void recordFailure(User user, Credentials stored, Instant now, String ip) {
-        int failures = stored.failedLogins() + 1;
-        Duration wait = LoginThrottle.waitAfter(failures);
-        users.recordFailures(user.id(), failures, wait.isZero() ? null : now.plus(wait));
-        audit.record(AuditEvent.LOGIN_FAILURE, null, user.id(), ip, "wrong password (" + failures + " in a row)");
-        if (!wait.isZero()) {
-            audit.record(AuditEvent.ACCOUNT_LOCKED, null, user.id(), ip, "locked for " + wait.toSeconds() + " s");
+    /** A login attempt admitted by the throttle, already counted as a failure (a success clears it). */
+    private record Attempt(Credentials credentials, int failures, Instant lockedUntil) {}
+
+    /**
+     * Admits one attempt unless the account is throttled. The attempt is counted, and the wait it would
+     * earn set, before the (slow) password check: otherwise parallel guesses all read the same count,
+     * all get checked, and the throttle never engages. Empty when throttled or when other attempts keep
+     * coming first.
+     */
+    private Optional<Attempt> countAttempt(UUID userId, Instant now) {
+        for (int tries = 0; tries < 5; tries++) {
+            Optional<Credentials> read = users.credentials(userId);
+            if (read.isEmpty() || read.get().isLocked(now)) {
+                return Optional.empty();
+            }
+            int failures = read.get().failedLogins() + 1;
+            Duration wait = LoginThrottle.waitAfter(failures);
+            Instant lockedUntil = wait.isZero() ? null : now.plus(wait);
+            if (users.countAttempt(userId, read.get().failedLogins(), failures, lockedUntil) == 1) {
+                return Optional.of(new Attempt(read.get(), failures, lockedUntil));
+            }
         }
+        return Optional.empty();
     }
 
     /** Ends one session. */

@@ -85,8 +85,15 @@ public interface UserDao {
         clearFailures(userId);
     }
 
-    @SqlUpdate("UPDATE credentials SET failed_logins = :failedLogins, locked_until = :lockedUntil WHERE user_id = :userId")
-    void recordFailures(UUID userId, int failedLogins, Instant lockedUntil);
+    /**
+     * Counts a login attempt as a failure before its password is checked, only if no other attempt has
+     * been counted since {@code seen} was read: parallel attempts go one at a time through the throttle.
+     * Returns the number of rows changed (0 when another attempt came first).
+     */
+    @SqlUpdate("""
+            UPDATE credentials SET failed_logins = :failedLogins, locked_until = :lockedUntil
+             WHERE user_id = :userId AND failed_logins = :seen""")
+    int countAttempt(UUID userId, int seen, int failedLogins, Instant lockedUntil);
 
     @SqlUpdate("UPDATE users SET role = :role, updated_at = :now WHERE id = :id")
     int setRole(UUID id, Role role, Instant now);

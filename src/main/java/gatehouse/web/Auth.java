@@ -58,6 +58,14 @@ public final class Auth {
         return principal(ctx).orElseThrow(() -> new IllegalStateException("route without MEMBER role reads the member"));
     }
 
+    /**
+     * Forgets the caller for the rest of this request (after logout), so the page rendered next shows a
+     * visitor and carries the anonymous CSRF token that the visitor's next form post will need.
+     */
+    public static void signedOut(Context ctx) {
+        ctx.req().removeAttribute(PRINCIPAL);
+    }
+
     public static boolean isApi(Context ctx) {
         return ctx.path().startsWith("/api/");
     }

@@ -30,8 +30,18 @@ public final class Cookies {
     }
 
     public void clearTokens(Context ctx) {
-        set(ctx, ACCESS_TOKEN, "", 0);
-        set(ctx, REFRESH_TOKEN, "", 0);
+        clear(ctx, ACCESS_TOKEN);
+        clear(ctx, REFRESH_TOKEN);
+    }
+
+    /**
+     * Deletes a cookie. Jetty writes a zero Max-Age as a past Expires only; Max-Age=0 is said as well,
+     * because it does not depend on the client's clock and is what the cookie documentation promises.
+     */
+    private void clear(Context ctx, String name) {
+        String secure = "https".equals(client.scheme(ctx)) ? "; Secure" : "";
+        ctx.res().addHeader("Set-Cookie", name + "=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT"
+                + secure + "; HttpOnly; SameSite=Lax");
     }
 
     /** A cookie that lasts until the browser closes. */
