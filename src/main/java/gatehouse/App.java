@@ -124,7 +124,9 @@ public final class App {
                 rateLimits.check(ctx);
             });
             routes.beforeMatched(ctx -> {
-                auth.handle(ctx);
+                if (!auth.handle(ctx)) {
+                    return;
+                }
                 // Every page form that changes state carries _csrf; the API uses Bearer tokens, not cookies.
                 if (ctx.method() == HandlerType.POST && !Auth.isApi(ctx) && !ctx.path().startsWith("/static/")) {
                     csrf.verify(ctx);

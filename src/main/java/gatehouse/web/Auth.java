@@ -70,18 +70,21 @@ public final class Auth {
         return ctx.path().startsWith("/api/");
     }
 
-    /** The before-matched handler. */
-    public void handle(Context ctx) {
+    /**
+     * The before-matched handler. Returns false when it has answered the request itself (a redirect to
+     * the login page), so that nothing else runs for it.
+     */
+    public boolean handle(Context ctx) {
         Role required = requiredRole(ctx.routeRoles());
         if (ctx.path().startsWith("/static/")) {
-            return;
+            return true;
         }
         AccessToken principal = isApi(ctx) ? fromBearer(ctx) : fromCookies(ctx);
         if (principal != null) {
             ctx.attribute(PRINCIPAL, principal);
         }
         if (required == Role.ANONYMOUS) {
-            return;
+            return true;
         }
         if (principal == null) {
             if (isApi(ctx)) {
@@ -91,11 +94,12 @@ public final class Auth {
             String next = ctx.method().name().equals("GET") ? "?next=" + URLEncoder.encode(pathWithQuery(ctx), StandardCharsets.UTF_8) : "";
             ctx.redirect("/login" + next, HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
-            return;
+            return false;
         }
         if (!principal.role().satisfies(required)) {
             throw new ForbiddenResponse("forbidden");
         }
+        return true;
     }
 
     /** Every route declares exactly one {@link Role}; anything else is a programming error (deny by default). */

@@ -167,4 +167,16 @@ class CsrfTest {
             assertEquals(200, alice.get("/me").status());
         }
     }
+
+    @Test
+    void a_visitor_posting_to_a_member_form_is_sent_to_the_login_page_not_refused() {
+        try (TestApp app = TestApp.h2()) {
+            TestClient visitor = app.client();
+
+            TestClient.Response response = visitor.postForm("/logout", Map.of("_csrf", "not-checked-before-login"));
+
+            assertEquals(303, response.status(), response.body());
+            assertEquals("/login", response.location());
+        }
+    }
 }
