@@ -162,7 +162,8 @@ class DatabaseTest {
                     Gender.MALE, false, null);
             users.saveProfile(edited, later);
             users.changePassword(user.id(), "$2a$04$" + "z".repeat(53), later);
-            users.recordFailures(user.id(), 6, later.plusSeconds(2));
+            assertEquals(1, users.countAttempt(user.id(), 0, 6, later.plusSeconds(2)));
+            assertEquals(0, users.countAttempt(user.id(), 0, 7, later), "a stale count changes nothing");
             assertEquals(1, users.setRole(user.id(), Role.ADMIN, later));
             assertEquals(0, users.setRole(UUID.randomUUID(), Role.ADMIN, later));
 
