@@ -106,7 +106,8 @@ class DatabaseTest {
             Flyway flyway = Flyway.configure().dataSource(settings.url(), settings.user(), settings.password())
                     .locations("classpath:db/migration").load();
             MigrationInfo current = flyway.info().current();
-            assertEquals("1", current.getVersion().getVersion());
+            MigrationInfo[] all = flyway.info().all();
+            assertEquals(all[all.length - 1].getVersion(), current.getVersion(), "the newest migration is applied");
             assertTrue(current.getState().isApplied());
             assertEquals(0, flyway.info().pending().length);
             assertEquals(0, flyway.migrate().migrationsExecuted);
