@@ -16,12 +16,14 @@ CREATE UNIQUE INDEX users_username ON users (username);
 CREATE INDEX users_created_at ON users (created_at);
 CREATE INDEX users_last_login_at ON users (last_login_at);
 
--- What a member tells about themselves (the original's sign-up fields).
+-- What a member tells about themselves (the original's sign-up fields). The rules count characters
+-- (50, 30, 200) and the application enforces them; the columns are twice as wide because H2 measures
+-- VARCHAR in UTF-16 units, where one emoji takes two.
 CREATE TABLE profiles (
     user_id            CHAR(36)     NOT NULL,
-    name               VARCHAR(50)  NOT NULL,
-    nickname           VARCHAR(30)  NOT NULL,
-    introduction       VARCHAR(200) NULL,
+    name               VARCHAR(100) NOT NULL,
+    nickname           VARCHAR(60)  NOT NULL,
+    introduction       VARCHAR(400) NULL,
     phone              VARCHAR(20)  NULL,
     birthday           DATE         NULL,
     gender             VARCHAR(11)  NOT NULL,
