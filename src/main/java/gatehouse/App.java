@@ -90,7 +90,8 @@ public final class App {
         var rateLimits = new RateLimits(Map.of(
                 AccountController.LOGIN, "login", ApiAuthController.LOGIN, "login",
                 AccountController.SIGNUP, "signup", ApiAuthController.SIGNUP, "signup",
-                ApiAuthController.REFRESH, "refresh"), client, clock);
+                ApiAuthController.REFRESH, "refresh"), client,
+                config.server().rateLimitBurst(), config.server().rateLimitPerMinute(), clock);
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

@@ -8,7 +8,8 @@ import java.util.List;
 public record Config(Server server, Db db, Auth auth, Path dataDir) {
 
     /** HTTP listener settings. */
-    public record Server(String host, int port, List<String> trustedProxies, List<String> corsOrigins) {}
+    public record Server(String host, int port, List<String> trustedProxies, List<String> corsOrigins,
+                         int rateLimitBurst, int rateLimitPerMinute) {}
 
     /** Database connection; {@code url} is a {@code jdbc:h2:} or {@code jdbc:mariadb:} URL. */
     public record Db(String url, String user, String password, int poolSize) {

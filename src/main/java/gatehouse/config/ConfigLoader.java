@@ -35,6 +35,8 @@ public final class ConfigLoader {
         d.put("server.host", "0.0.0.0");
         d.put("server.trusted-proxies", "");
         d.put("server.cors-origins", "");
+        d.put("server.rate-limit-burst", "20");
+        d.put("server.rate-limit-per-minute", "10");
         d.put("data.dir", "./data");
         d.put("db.url", "");
         d.put("db.user", "");
@@ -114,7 +116,9 @@ public final class ConfigLoader {
                     text("server.host"),
                     integer("server.port", 0, 65535),
                     list("server.trusted-proxies"),
-                    list("server.cors-origins"));
+                    list("server.cors-origins"),
+                    integer("server.rate-limit-burst", 1, 1_000_000),
+                    integer("server.rate-limit-per-minute", 1, 1_000_000));
             var db = new Config.Db(databaseUrl(dataDir), text("db.user"), text("db.password"), integer("db.pool-size", 1, 200));
             var algorithm = algorithm();
             var auth = new Config.Auth(

@@ -15,18 +15,18 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Per-client-IP token buckets for the endpoints that guess or create (login, sign-up, refresh): a burst of
- * {@link #BURST} then {@link #PER_MINUTE} a minute, plenty for a person, little for a script. The pages and
+ * Per-client-IP token buckets for the endpoints that guess or create (login, sign-up, refresh): by default
+ * a burst of 20 then 10 a minute, plenty for a person, little for a script. The pages and
  * the API of one action share one bucket, so a second front end does not double the budget. Buckets
  * live in a bounded cache: an idle bucket is refilled anyway, so forgetting it changes nothing.
  */
 public final class RateLimits {
-    public static final int BURST = 20;
-    public static final int PER_MINUTE = 10;
     private static final Duration IDLE = Duration.ofMinutes(10);
 
     private final Map<String, String> actionByPath;
     private final ClientAddress client;
+    private final int burst;
+    private final int perMinute;
     private final TimeMeter time;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .maximumSize(100_000)
@@ -36,11 +36,15 @@ public final class RateLimits {
     /**
      * @param actionByPath each limited path (POST) and the action whose bucket it draws from, e.g.
      *                     {@code /login} and {@code /api/v1/auth/login} both to {@code login}
+     * @param burst requests a client may make at once
+     * @param perMinute requests a client regains each minute
      * @param clock time for refills, so tests can move it
      */
-    public RateLimits(Map<String, String> actionByPath, ClientAddress client, Clock clock) {
+    public RateLimits(Map<String, String> actionByPath, ClientAddress client, int burst, int perMinute, Clock clock) {
         this.actionByPath = Map.copyOf(actionByPath);
         this.client = client;
+        this.burst = burst;
+        this.perMinute = perMinute;
         this.time = new ClockTime(clock);
     }
 
@@ -64,7 +68,7 @@ public final class RateLimits {
 
     private Bucket newBucket() {
         return Bucket.builder()
-                .addLimit(limit -> limit.capacity(BURST).refillGreedy(PER_MINUTE, Duration.ofMinutes(1)))
+                .addLimit(limit -> limit.capacity(burst).refillGreedy(perMinute, Duration.ofMinutes(1)))
                 .withCustomTimePrecision(time)
                 .build();
     }

@@ -51,6 +51,8 @@ public final class TestApp implements AutoCloseable {
         this.clock = b.clock != null ? b.clock : b.shared != null ? b.shared.clock : Clock.systemUTC();
         Map<String, String> values = new HashMap<>();
         values.put("auth.bcrypt-cost", "4");
+        // Suites send hundreds of logins from one address; RateLimitsTest sets the real limits back.
+        values.put("server.rate-limit-burst", "100000");
         values.put("data.dir", b.dataDir.toString());
         values.put("db.url", database.settings().url());
         values.putAll(b.overrides);
