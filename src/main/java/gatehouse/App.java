@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gatehouse.account.AccountController;
 import gatehouse.account.Accounts;
 import gatehouse.account.Passwords;
+import gatehouse.account.SettingsController;
+import gatehouse.admin.AdminController;
+import gatehouse.admin.Members;
 import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;
 import gatehouse.db.Database;
@@ -66,6 +69,9 @@ public final class App {
 
         var system = new SystemController(database, keys, cookies);
         var account = new AccountController(accounts, accessTokens, jdbi, pages, cookies, client, clock);
+        var settings = new SettingsController(accounts, pages, cookies, client);
+        var members = new Members(jdbi, refreshTokens, audit, clock);
+        var admin = new AdminController(members, jdbi, pages, client, clock);
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -110,6 +116,20 @@ public final class App {
             routes.post(AccountController.LOGIN, account::login, ANONYMOUS);
             routes.post(AccountController.LOGOUT, account::logout, MEMBER);
             routes.get(AccountController.ME, account::showMe, MEMBER);
+            routes.get(SettingsController.EDIT, settings::showEdit, MEMBER);
+            routes.post(SettingsController.EDIT, settings::edit, MEMBER);
+            routes.post(SettingsController.PASSWORD, settings::changePassword, MEMBER);
+            routes.post(SettingsController.REVOKE_SESSION, settings::revokeSession, MEMBER);
+            routes.post(SettingsController.REVOKE_OTHERS, settings::revokeOthers, MEMBER);
+            routes.post(SettingsController.DELETE, settings::deleteAccount, MEMBER);
+
+            routes.get(AdminController.USERS, admin::listUsers, ADMIN);
+            routes.get(AdminController.DELETE, admin::confirmDelete, ADMIN);
+            routes.post(AdminController.DELETE, admin::delete, ADMIN);
+            routes.post(AdminController.ROLE, admin::changeRole, ADMIN);
+            routes.post(AdminController.UNLOCK, admin::unlock, ADMIN);
+            routes.post(AdminController.REVOKE_SESSIONS, admin::revokeSessions, ADMIN);
+            routes.get(AdminController.AUDIT, admin::auditLog, ADMIN);
         });
     }
 }

@@ -58,6 +58,11 @@ public final class Auth {
         return principal(ctx).orElseThrow(() -> new IllegalStateException("route without MEMBER role reads the member"));
     }
 
+    /** After the account or session is gone: the rest of this request (the farewell page) is anonymous. */
+    public static void forget(Context ctx) {
+        ctx.attribute(PRINCIPAL, null);
+    }
+
     public static boolean isApi(Context ctx) {
         return ctx.path().startsWith("/api/");
     }
