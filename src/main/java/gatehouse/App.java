@@ -65,7 +65,7 @@ public final class App {
         var auth = new Auth(accessTokens, refreshTokens, sessionStatus, jdbi, cookies, client);
         var csrf = new Csrf(pepper, cookies);
         var pages = new Pages(new Languages(), csrf);
-        var errors = new Errors(pages, json);
+        var errors = new Errors(pages, json, cookies);
 
         var system = new SystemController(database, keys, cookies);
         var account = new AccountController(accounts, accessTokens, jdbi, pages, cookies, client, clock);

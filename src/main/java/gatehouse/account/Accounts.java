@@ -4,6 +4,7 @@ import gatehouse.audit.AuditEvent;
 import gatehouse.audit.AuditLog;
 import gatehouse.session.RefreshTokens;
 import gatehouse.web.ActionRefused;
+import gatehouse.web.MemberGone;
 import gatehouse.web.Role;
 import gatehouse.web.ValidationException;
 import java.sql.SQLException;
@@ -143,7 +144,7 @@ public final class Accounts {
 
     /** Replaces the profile fields (never the user name or role). */
     public Member updateProfile(UUID userId, ProfileForm form, String ip) {
-        Member current = member(userId).orElseThrow(() -> new IllegalStateException("no member " + userId));
+        Member current = member(userId).orElseThrow(MemberGone::new);
         Map<String, String> errors = new LinkedHashMap<>();
         Profile profile = form.validate(userId, current.profile(), clock, errors);
         if (!errors.isEmpty()) {
@@ -151,12 +152,12 @@ public final class Accounts {
         }
         users.saveProfile(profile, clock.instant());
         audit.record(AuditEvent.PROFILE_UPDATE, userId, userId, ip, null);
-        return member(userId).orElseThrow();
+        return member(userId).orElseThrow(MemberGone::new);
     }
 
     /** Changes the password after checking the current one, and ends every other session. */
     public void changePassword(UUID userId, UUID keepSession, String current, String next, String confirm, String ip) {
-        Member member = member(userId).orElseThrow(() -> new IllegalStateException("no member " + userId));
+        Member member = member(userId).orElseThrow(MemberGone::new);
         Map<String, String> errors = new LinkedHashMap<>();
         if (!currentPasswordMatches(userId, current)) {
             errors.put("currentPassword", "error.password.current");
@@ -182,7 +183,7 @@ public final class Accounts {
         String username = jdbi.inTransaction(handle -> {
             UserDao tx = handle.attach(UserDao.class);
             List<UUID> admins = tx.lockAdmins();
-            User user = tx.findById(userId).orElseThrow(() -> new IllegalStateException("no member " + userId));
+            User user = tx.findById(userId).orElseThrow(MemberGone::new);
             if (user.role() == Role.ADMIN && admins.size() <= 1) {
                 throw new ActionRefused("error.me.lastAdmin");
             }

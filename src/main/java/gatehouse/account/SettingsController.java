@@ -4,6 +4,7 @@ import gatehouse.token.AccessToken;
 import gatehouse.web.Auth;
 import gatehouse.web.ClientAddress;
 import gatehouse.web.Cookies;
+import gatehouse.web.MemberGone;
 import gatehouse.web.Pages;
 import gatehouse.web.Text;
 import gatehouse.web.Uuids;
@@ -112,7 +113,7 @@ public final class SettingsController {
     }
 
     private Member current(Context ctx) {
-        return accounts.member(Auth.member(ctx).userId()).orElseThrow(NotFoundResponse::new);
+        return accounts.member(Auth.member(ctx).userId()).orElseThrow(MemberGone::new);
     }
 
     private void render(Context ctx, HttpStatus status, Member member, ProfileForm values, Map<String, String> errors,
