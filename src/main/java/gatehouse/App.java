@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gatehouse.account.AccountController;
 import gatehouse.account.Accounts;
 import gatehouse.account.Passwords;
+import gatehouse.account.SettingsController;
+import gatehouse.admin.AdminController;
 import gatehouse.admin.Members;
 import gatehouse.api.ApiAdminController;
 import gatehouse.api.ApiAuthController;
@@ -74,7 +76,7 @@ public final class App {
         var auth = new Auth(accessTokens, refreshTokens, sessionStatus, jdbi, cookies, client);
         var csrf = new Csrf(pepper, cookies);
         var pages = new Pages(new Languages(), csrf);
-        var errors = new Errors(pages, json);
+        var errors = new Errors(pages, json, cookies);
 
         var system = new SystemController(database, keys, cookies);
         var account = new AccountController(accounts, accessTokens, jdbi, pages, cookies, client, clock);
@@ -92,6 +94,8 @@ public final class App {
                 AccountController.SIGNUP, "signup", ApiAuthController.SIGNUP, "signup",
                 ApiAuthController.REFRESH, "refresh"), client,
                 config.server().rateLimitBurst(), config.server().rateLimitPerMinute(), clock);
+        var settings = new SettingsController(accounts, pages, cookies, client);
+        var admin = new AdminController(members, jdbi, pages, client, clock);
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -164,6 +168,21 @@ public final class App {
             routes.get(ApiAdminController.USER, apiAdmin::show, ADMIN);
             routes.delete(ApiAdminController.USER, apiAdmin::delete, ADMIN);
             routes.put(ApiAdminController.ROLE, apiAdmin::changeRole, ADMIN);
+
+            routes.get(SettingsController.EDIT, settings::showEdit, MEMBER);
+            routes.post(SettingsController.EDIT, settings::edit, MEMBER);
+            routes.post(SettingsController.PASSWORD, settings::changePassword, MEMBER);
+            routes.post(SettingsController.REVOKE_SESSION, settings::revokeSession, MEMBER);
+            routes.post(SettingsController.REVOKE_OTHERS, settings::revokeOthers, MEMBER);
+            routes.post(SettingsController.DELETE, settings::deleteAccount, MEMBER);
+
+            routes.get(AdminController.USERS, admin::listUsers, ADMIN);
+            routes.get(AdminController.DELETE, admin::confirmDelete, ADMIN);
+            routes.post(AdminController.DELETE, admin::delete, ADMIN);
+            routes.post(AdminController.ROLE, admin::changeRole, ADMIN);
+            routes.post(AdminController.UNLOCK, admin::unlock, ADMIN);
+            routes.post(AdminController.REVOKE_SESSIONS, admin::revokeSessions, ADMIN);
+            routes.get(AdminController.AUDIT, admin::auditLog, ADMIN);
         });
     }
 }

@@ -8,6 +8,7 @@ import gatehouse.web.Auth;
 import gatehouse.web.ClientAddress;
 import gatehouse.web.Cookies;
 import gatehouse.web.LocalPaths;
+import gatehouse.web.MemberGone;
 import gatehouse.web.Pages;
 import gatehouse.web.Text;
 import gatehouse.web.ValidationException;
@@ -105,7 +106,7 @@ public final class AccountController {
 
     public void showMe(Context ctx) {
         AccessToken me = Auth.member(ctx);
-        Member member = accounts.member(me.userId()).orElseThrow();
+        Member member = accounts.member(me.userId()).orElseThrow(MemberGone::new);
         Instant now = clock.instant();
         Instant refreshExpires = sessions.find(me.sessionId()).map(Session::expiresAt).orElse(now);
         List<Session> active = sessions.activeOf(me.userId(), now);

@@ -3,6 +3,8 @@ package gatehouse.account;
 import gatehouse.audit.AuditEvent;
 import gatehouse.audit.AuditLog;
 import gatehouse.session.RefreshTokens;
+import gatehouse.web.ActionRefused;
+import gatehouse.web.MemberGone;
 import gatehouse.web.Role;
 import gatehouse.web.ValidationException;
 import java.sql.SQLException;
@@ -23,6 +25,7 @@ public final class Accounts {
     /** A successful login: the member and the new session's refresh token. */
     public record Login(User user, RefreshTokens.Issued session) {}
 
+    private final Jdbi jdbi;
     private final UserDao users;
     private final Passwords passwords;
     private final RefreshTokens refreshTokens;
@@ -30,6 +33,7 @@ public final class Accounts {
     private final Clock clock;
 
     public Accounts(Jdbi jdbi, Passwords passwords, RefreshTokens refreshTokens, AuditLog audit, Clock clock) {
+        this.jdbi = jdbi;
         this.users = jdbi.onDemand(UserDao.class);
         this.passwords = passwords;
         this.refreshTokens = refreshTokens;
@@ -161,7 +165,7 @@ public final class Accounts {
 
     /** Replaces the profile fields (never the user name or role). */
     public Member updateProfile(UUID userId, ProfileForm form, String ip) {
-        Member current = member(userId).orElseThrow(() -> new IllegalStateException("no member " + userId));
+        Member current = member(userId).orElseThrow(MemberGone::new);
         Map<String, String> errors = new LinkedHashMap<>();
         Profile profile = form.validate(userId, current.profile(), clock, errors);
         if (!errors.isEmpty()) {
@@ -169,12 +173,12 @@ public final class Accounts {
         }
         users.saveProfile(profile, clock.instant());
         audit.record(AuditEvent.PROFILE_UPDATE, userId, userId, ip, null);
-        return member(userId).orElseThrow();
+        return member(userId).orElseThrow(MemberGone::new);
     }
 
     /** Changes the password after checking the current one, and ends every other session. */
     public void changePassword(UUID userId, UUID keepSession, String current, String next, String confirm, String ip) {
-        Member member = member(userId).orElseThrow(() -> new IllegalStateException("no member " + userId));
+        Member member = member(userId).orElseThrow(MemberGone::new);
         Map<String, String> errors = new LinkedHashMap<>();
         if (!currentPasswordMatches(userId, current)) {
             errors.put("currentPassword", "error.password.current");
@@ -189,14 +193,42 @@ public final class Accounts {
         audit.record(AuditEvent.PASSWORD_CHANGE, userId, userId, ip, "other sessions ended");
     }
 
-    /** Deletes the member's own account after checking the password. */
+    /**
+     * Deletes the member's own account after checking the password; profile, credentials and sessions go
+     * with it. The last administrator is refused, as on the admin page: nobody could manage members after.
+     */
     public void deleteOwnAccount(UUID userId, String password, String ip) {
         if (!currentPasswordMatches(userId, password)) {
             throw ValidationException.of("password", "error.password.current");
         }
-        audit.record(AuditEvent.ACCOUNT_DELETED, userId, userId, ip, "deleted by the member");
-        refreshTokens.revokeAllOf(userId, null);
-        users.delete(userId);
+        String username = jdbi.inTransaction(handle -> {
+            UserDao tx = handle.attach(UserDao.class);
+            List<UUID> admins = tx.lockAdmins();
+            User user = tx.findById(userId).orElseThrow(MemberGone::new);
+            if (user.role() == Role.ADMIN && admins.size() <= 1) {
+                throw new ActionRefused("error.me.lastAdmin");
+            }
+            tx.delete(userId);
+            return user.username();
+        });
+        refreshTokens.forgetAllCachedStates();
+        audit.recordAbout(AuditEvent.ACCOUNT_DELETED, userId, userId, username, ip, "deleted by the member");
+    }
+
+    /** Ends one of the member's own sessions; false when {@code sessionId} is not an active session of theirs. */
+    public boolean endSession(UUID userId, UUID sessionId, String ip) {
+        if (!refreshTokens.revokeOwn(userId, sessionId)) {
+            return false;
+        }
+        audit.record(AuditEvent.SESSIONS_REVOKED, userId, userId, ip, "session " + sessionId + " ended by the member");
+        return true;
+    }
+
+    /** "Log out everywhere else": ends every session of the member but {@code keep}. */
+    public int endOtherSessions(UUID userId, UUID keep, String ip) {
+        int ended = refreshTokens.revokeAllOf(userId, keep);
+        audit.record(AuditEvent.SESSIONS_REVOKED, userId, userId, ip, ended + " other sessions ended by the member");
+        return ended;
     }
 
     private boolean currentPasswordMatches(UUID userId, String password) {

@@ -2,6 +2,7 @@ package gatehouse.account;
 
 import gatehouse.web.Role;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -97,6 +98,10 @@ public interface UserDao {
 
     @SqlUpdate("UPDATE users SET role = :role, updated_at = :now WHERE id = :id")
     int setRole(UUID id, Role role, Instant now);
+
+    /** Locks the administrators' rows, so that two last-admin checks cannot pass at once. */
+    @SqlQuery("SELECT id FROM users WHERE role = 'ADMIN' FOR UPDATE")
+    List<UUID> lockAdmins();
 
     @SqlQuery("SELECT COUNT(*) FROM users WHERE role = 'ADMIN'")
     int countAdmins();

@@ -4,9 +4,13 @@ import java.util.Locale;
 
 /** The orders the member list offers. The SQL comes from here, never from the request. */
 public enum MemberSort {
-    JOINED("u.created_at DESC, u.id"),
+    // Both keys descending, so that MariaDB reads users_created_at backwards (the index holds the id too)
+    // instead of sorting every member: the default order stays cheap with 100,000 members.
+    JOINED("u.created_at DESC, u.id DESC"),
     USERNAME("u.username ASC"),
-    LAST_LOGIN("u.last_login_at DESC, u.id");
+    // H2 (DEFAULT_NULL_ORDERING=HIGH) and MariaDB put NULLs at opposite ends; members who never logged in
+    // go last on both. This costs MariaDB a sort of the users table, acceptable for a non-default order.
+    LAST_LOGIN("u.last_login_at IS NULL, u.last_login_at DESC, u.id DESC");
 
     private final String orderBy;
 

@@ -65,7 +65,8 @@ public final class Members {
             return row;
         });
         refreshTokens.forgetAllCachedStates();
-        audit.record(AuditEvent.ACCOUNT_DELETED, actor, null, ip, "deleted " + deleted.username() + " (" + target + ")");
+        // The member's row is gone: name them explicitly, so the event can still be found by their user name.
+        audit.recordAbout(AuditEvent.ACCOUNT_DELETED, actor, target, deleted.username(), ip, "deleted by an administrator");
         return deleted;
     }
 

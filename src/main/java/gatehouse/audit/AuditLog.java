@@ -23,8 +23,20 @@ public final class AuditLog {
      * @param subject whom it concerns (null when no member is known)
      */
     public void record(AuditEvent type, UUID actor, UUID subject, String ip, String detail) {
-        String shortDetail = detail == null || detail.length() <= 255 ? detail : detail.substring(0, 255);
+        String shortDetail = shorten(detail);
         dao.insert(clock.instant(), type, actor, subject, ip, shortDetail);
         LOG.info("audit {} actor={} subject={} ip={} {}", type, actor, subject, ip, shortDetail == null ? "" : shortDetail);
+    }
+
+    /** As {@link #record}, naming the subject explicitly: for events about a member whose rows are gone. */
+    public void recordAbout(AuditEvent type, UUID actor, UUID subject, String subjectUsername, String ip, String detail) {
+        String shortDetail = shorten(detail);
+        dao.insertNamed(clock.instant(), type, actor, subject, subjectUsername, ip, shortDetail);
+        LOG.info("audit {} actor={} subject={} ({}) ip={} {}", type, actor, subject, subjectUsername, ip,
+                shortDetail == null ? "" : shortDetail);
+    }
+
+    private static String shorten(String detail) {
+        return detail == null || detail.length() <= 255 ? detail : detail.substring(0, 255);
     }
 }

@@ -102,6 +102,13 @@ public final class RefreshTokens {
         status.forget(sessionId);
     }
 
+    /** Ends one of {@code userId}'s active sessions; false when there is no such session of theirs. */
+    public boolean revokeOwn(UUID userId, UUID sessionId) {
+        boolean ended = sessions.revokeOwned(sessionId, userId, clock.instant()) == 1;
+        status.forget(sessionId);
+        return ended;
+    }
+
     /** Ends every session of {@code userId} but {@code keep} (null ends them all). */
     public int revokeAllOf(UUID userId, UUID keep) {
         Instant now = clock.instant();

@@ -60,6 +60,10 @@ public interface SessionDao {
     @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
     int revoke(UUID id, Instant now);
 
+    /** Ends a session only if it belongs to {@code userId}: ownership is checked by the same statement. */
+    @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE id = :id AND user_id = :userId AND revoked_at IS NULL")
+    int revokeOwned(UUID id, UUID userId, Instant now);
+
     @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE user_id = :userId AND revoked_at IS NULL")
     int revokeAllOf(UUID userId, Instant now);
 

@@ -18,16 +18,19 @@ public final class Errors {
 
     private final Pages pages;
     private final ObjectMapper json;
+    private final Cookies cookies;
 
-    public Errors(Pages pages, ObjectMapper json) {
+    public Errors(Pages pages, ObjectMapper json, Cookies cookies) {
         this.pages = pages;
         this.json = json;
+        this.cookies = cookies;
     }
 
     public void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage(), e));
         routes.exception(ValidationException.class, (e, ctx) -> validation(ctx, e));
         routes.exception(ActionRefused.class, (e, ctx) -> refused(ctx, e));
+        routes.exception(MemberGone.class, (e, ctx) -> memberGone(ctx));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} {} failed", RequestIds.of(ctx), ctx.method(), ctx.path(), e);
             respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, null, null);
@@ -82,6 +85,16 @@ public final class Errors {
         } else {
             pages.message(ctx, status, "error.refused.title", e.messageKey(), "/", "link.home");
         }
+    }
+
+    private void memberGone(Context ctx) {
+        if (Auth.isApi(ctx)) {
+            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            problem(ctx, HttpStatus.UNAUTHORIZED, "The account no longer exists.", List.of());
+            return;
+        }
+        cookies.clearTokens(ctx);
+        ctx.redirect("/login", HttpStatus.SEE_OTHER);
     }
 
     public void problem(Context ctx, HttpStatus status, String detail, List<Problem.FieldError> errors) {

@@ -1,0 +1,184 @@
+package gatehouse.admin;
+
+import gatehouse.audit.AuditDao;
+import gatehouse.audit.AuditEntry;
+import gatehouse.audit.AuditEvent;
+import gatehouse.web.ActionRefused;
+import gatehouse.web.Auth;
+import gatehouse.web.ClientAddress;
+import gatehouse.web.Pages;
+import gatehouse.web.Role;
+import gatehouse.web.Text;
+import gatehouse.web.Uuids;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+
+/** The administrators' pages: the member list, the member actions with their confirmation, the audit log. */
+public final class AdminController {
+    public static final String USERS = "/admin/users";
+    public static final String DELETE = "/admin/users/{id}/delete";
+    public static final String ROLE = "/admin/users/{id}/role";
+    public static final String UNLOCK = "/admin/users/{id}/unlock";
+    public static final String REVOKE_SESSIONS = "/admin/users/{id}/sessions/revoke";
+    public static final String AUDIT = "/admin/audit";
+    static final int AUDIT_PAGE_SIZE = 50;
+    private static final int MAX_FILTER = 50;
+
+    /** The notices an action may leave on the list; the query names one, the text comes from the bundles. */
+    private static final List<String> NOTICES = List.of("role", "unlocked", "sessionsEnded");
+
+    private final Members members;
+    private final AuditDao audit;
+    private final Pages pages;
+    private final ClientAddress client;
+    private final Clock clock;
+
+    public AdminController(Members members, Jdbi jdbi, Pages pages, ClientAddress client, Clock clock) {
+        this.members = members;
+        this.audit = jdbi.onDemand(AuditDao.class);
+        this.pages = pages;
+        this.client = client;
+        this.clock = clock;
+    }
+
+    public void listUsers(Context ctx) {
+        MemberQuery asked = listQuery(ctx.queryParam("q"), ctx.queryParam("sort"), ctx.queryParam("page"));
+        MemberPage result = members.search(asked.q(), asked.sort(), asked.page());
+        // The service clamps the page number: the links must start from the page actually shown.
+        var query = new MemberQuery(result.query(), result.sort(), result.page());
+        pages.render(ctx, "admin/users.jte",
+                new UsersPage(result, query, clock.instant(), Auth.member(ctx).userId(), notice(ctx)));
+    }
+
+    public void confirmDelete(Context ctx) {
+        UUID id = Uuids.pathParam(ctx, "id");
+        MemberQuery back = listQuery(ctx.queryParam("q"), ctx.queryParam("sort"), ctx.queryParam("page"));
+        Optional<MemberRow> member = members.find(id);
+        if (member.isEmpty()) {
+            pages.message(ctx, HttpStatus.NOT_FOUND, "error.404.title", "error.admin.notFound", back.href(), "admin.backToList");
+            return;
+        }
+        pages.render(ctx, "admin/confirmDelete.jte", new ConfirmDeletePage(member.get(), back, clock.instant(),
+                id.equals(Auth.member(ctx).userId())));
+    }
+
+    public void delete(Context ctx) {
+        UUID id = Uuids.pathParam(ctx, "id");
+        MemberQuery back = formQuery(ctx);
+        Optional<MemberRow> deleted = refusalsAsPage(ctx, back, () -> members.delete(actor(ctx), id, client.ip(ctx)));
+        deleted.ifPresent(member -> pages.message(ctx, HttpStatus.OK, "admin.deleted.title", "admin.deleted.message",
+                back.href(), "admin.backToList", member.username(), member.name()));
+    }
+
+    public void changeRole(Context ctx) {
+        UUID id = Uuids.pathParam(ctx, "id");
+        MemberQuery back = formQuery(ctx);
+        Optional<MemberRow> changed = refusalsAsPage(ctx, back,
+                () -> members.changeRole(actor(ctx), id, parseRole(ctx.formParam("role")), client.ip(ctx)));
+        changed.ifPresent(member -> ctx.redirect(back.withNotice("role", id), HttpStatus.SEE_OTHER));
+    }
+
+    public void unlock(Context ctx) {
+        UUID id = Uuids.pathParam(ctx, "id");
+        MemberQuery back = formQuery(ctx);
+        Optional<Boolean> done = refusalsAsPage(ctx, back, () -> {
+            members.unlock(actor(ctx), id, client.ip(ctx));
+            return true;
+        });
+        done.ifPresent(ok -> ctx.redirect(back.withNotice("unlocked", id), HttpStatus.SEE_OTHER));
+    }
+
+    public void revokeSessions(Context ctx) {
+        UUID id = Uuids.pathParam(ctx, "id");
+        MemberQuery back = formQuery(ctx);
+        Optional<Integer> ended = refusalsAsPage(ctx, back, () -> members.revokeSessions(actor(ctx), id, client.ip(ctx)));
+        ended.ifPresent(count -> ctx.redirect(back.withNotice("sessionsEnded", id), HttpStatus.SEE_OTHER));
+    }
+
+    public void auditLog(Context ctx) {
+        String member = limited(ctx.queryParam("member"));
+        UUID memberId = Uuids.parse(member);
+        String username = memberId == null && !member.isEmpty() ? member.toLowerCase(Locale.ROOT) : null;
+        AuditEvent type = parseType(ctx.queryParam("type"));
+        long total = audit.countMatching(memberId, username, type);
+        int pageCount = (int) Math.max(1, (total + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE);
+        int page = Math.min(MemberQuery.parsePage(ctx.queryParam("page")), pageCount);
+        List<AuditEntry> entries = audit.matching(memberId, username, type, AUDIT_PAGE_SIZE, (page - 1) * AUDIT_PAGE_SIZE);
+        pages.render(ctx, "admin/audit.jte", new AuditPage(entries, total, page, pageCount, member, type));
+    }
+
+    /**
+     * Runs an action; a refusal (last administrator, oneself, no such member) becomes the message page
+     * with a way back to the list, and the result is empty.
+     */
+    private <T> Optional<T> refusalsAsPage(Context ctx, MemberQuery back, Supplier<T> action) {
+        try {
+            return Optional.of(action.get());
+        } catch (ActionRefused e) {
+            boolean gone = e.messageKey().equals("error.admin.notFound");
+            pages.message(ctx, gone ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, gone ? "error.404.title" : "error.refused.title",
+                    e.messageKey(), back.href(), "admin.backToList");
+            return Optional.empty();
+        }
+    }
+
+    /** The translated notice the list was sent back with, naming the member it concerns. */
+    private String notice(Context ctx) {
+        String notice = ctx.queryParam("notice");
+        UUID memberId = Uuids.parse(ctx.queryParam("member"));
+        if (notice == null || !NOTICES.contains(notice) || memberId == null) {
+            return null;
+        }
+        Text t = pages.text(ctx);
+        return members.find(memberId)
+                .map(m -> t.format("admin.notice." + notice, m.username(), t.get("role." + m.role().name())))
+                .orElse(null);
+    }
+
+    private static MemberQuery listQuery(String q, String sort, String page) {
+        return MemberQuery.of(limited(q), sort, page);
+    }
+
+    /** The list position an action form carries in hidden fields. */
+    private static MemberQuery formQuery(Context ctx) {
+        return listQuery(ctx.formParam("q"), ctx.formParam("sort"), ctx.formParam("page"));
+    }
+
+    private static UUID actor(Context ctx) {
+        return Auth.member(ctx).userId();
+    }
+
+    private static Role parseRole(String value) {
+        if (value != null) {
+            for (Role role : Role.values()) {
+                if (role.name().equals(value.strip().toUpperCase(Locale.ROOT))) {
+                    return role;
+                }
+            }
+        }
+        throw new ActionRefused("error.admin.badRole");
+    }
+
+    private static AuditEvent parseType(String value) {
+        if (value != null) {
+            for (AuditEvent type : AuditEvent.values()) {
+                if (type.name().equals(value)) {
+                    return type;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String limited(String value) {
+        String text = value == null ? "" : value.strip();
+        return text.length() > MAX_FILTER ? text.substring(0, MAX_FILTER) : text;
+    }
+}

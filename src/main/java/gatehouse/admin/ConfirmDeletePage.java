@@ -1,0 +1,6 @@
+package gatehouse.admin;
+
+import java.time.Instant;
+
+/** The step before deleting a member: who they are, and the way back to the list. */
+public record ConfirmDeletePage(MemberRow member, MemberQuery back, Instant now, boolean self) {}

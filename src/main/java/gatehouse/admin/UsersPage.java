@@ -1,0 +1,25 @@
+package gatehouse.admin;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The user-management page: one page of members, where the list is, and a notice after an action. */
+public record UsersPage(MemberPage result, MemberQuery query, Instant now, UUID self, String notice) {
+
+    public boolean isSelf(MemberRow row) {
+        return row.id().equals(self);
+    }
+
+    public boolean isLocked(MemberRow row) {
+        return row.isLocked(now);
+    }
+
+    /** Number of the first member on this page, counting from 1 (0 when there is none). */
+    public long first() {
+        return result.items().isEmpty() ? 0 : (long) (result.page() - 1) * result.pageSize() + 1;
+    }
+
+    public long last() {
+        return first() == 0 ? 0 : first() + result.items().size() - 1;
+    }
+}
