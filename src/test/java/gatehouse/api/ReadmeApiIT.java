@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The curl-and-jq session of README-api.md, run as written against the built jar, so the README cannot rot. */
+/** The curl-and-jq session of the README's "Using the API", run as written against the built jar, so the README cannot rot. */
 class ReadmeApiIT {
     private static final Pattern SCRIPT = Pattern.compile("```sh\\n(.*?)\\n```", Pattern.DOTALL);
 
@@ -33,8 +33,11 @@ class ReadmeApiIT {
             }
             Assumptions.assumeTrue(present, tool + " is not installed");
         }
-        Matcher block = SCRIPT.matcher(Files.readString(Path.of("README-api.md")));
-        assertTrue(block.find(), "README-api.md has a ```sh block");
+        String readme = Files.readString(Path.of("README.md"));
+        int section = readme.indexOf("## Using the API");
+        assertTrue(section >= 0, "README.md has a section \"Using the API\"");
+        Matcher block = SCRIPT.matcher(readme);
+        assertTrue(block.find(section), "the section has a ```sh block");
         Path script = Files.writeString(dir.resolve("session.sh"), block.group(1));
 
         int port;
