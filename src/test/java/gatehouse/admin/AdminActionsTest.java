@@ -199,7 +199,7 @@ class AdminActionsTest {
         try (TestApp app = TestApp.builder().database(kind).start()) {
             User boss = app.createMember("boss", Role.ADMIN);
             User evelyn = app.createMember("evelyn", Role.MEMBER);
-            app.users().recordFailures(evelyn.id(), 7, app.clock().instant().plus(Duration.ofHours(1)));
+            app.users().countAttempt(evelyn.id(), 0, 7, app.clock().instant().plus(Duration.ofHours(1)));
             assertEquals(401, app.client().logIn("evelyn", TestApp.PASSWORD).status(), "locked: even the right password fails");
             TestClient admin = app.loggedIn("boss");
 

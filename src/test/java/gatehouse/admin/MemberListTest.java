@@ -173,7 +173,7 @@ class MemberListTest {
             insertMembers(app);
             TestClient admin = app.loggedIn("boss");
             User seventh = app.users().findByUsername("user0007").orElseThrow();
-            app.users().recordFailures(seventh.id(), 3, null);
+            app.users().countAttempt(seventh.id(), 0, 3, null);
 
             String english = admin.get("/admin/users?q=user0007").body();
             for (String text : List.of("<th scope=\"row\">user0007</th>", "Person 7", "nick7", "Female", "May 17, 1990",

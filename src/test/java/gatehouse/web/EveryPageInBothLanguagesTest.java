@@ -67,7 +67,7 @@ class EveryPageInBothLanguagesTest {
         try (TestApp app = TestApp.h2()) {
             User boss = app.createMember("boss", gatehouse.web.Role.ADMIN);
             User member = app.createMember("member", gatehouse.web.Role.MEMBER);
-            app.users().recordFailures(member.id(), 6, app.clock().instant().plusSeconds(3600));
+            app.users().countAttempt(member.id(), 0, 6, app.clock().instant().plusSeconds(3600));
             app.users().loginSucceeded(member.id(), app.clock().instant());
             Properties en = BundlesTest.bundle("en");
             Properties ko = BundlesTest.bundle("ko");
