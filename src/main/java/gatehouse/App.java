@@ -78,9 +78,14 @@ public final class App {
         var pages = new Pages(new Languages(), csrf);
         var errors = new Errors(pages, json, cookies);
 
+        var members = new Members(jdbi, refreshTokens, audit, clock);
+
         var system = new SystemController(database, keys, cookies);
         var account = new AccountController(accounts, accessTokens, jdbi, pages, cookies, client, clock);
-        var members = new Members(jdbi, refreshTokens, audit, clock);
+        var settings = new SettingsController(accounts, pages, cookies, client);
+        var admin = new AdminController(members, jdbi, pages, client, clock);
+
+        // The JSON API: a second front end over the same services.
         var jsonBody = new JsonBody(json);
         var apiErrors = new ApiErrors(errors, pages);
         var apiAuth = new ApiAuthController(accounts, refreshTokens, sessionStatus, accessTokens, jsonBody, client);
@@ -88,14 +93,13 @@ public final class App {
         var apiAdmin = new ApiAdminController(members, jsonBody, client);
         var openApi = new OpenApiController();
         var cors = new Cors(config.server().corsOrigins());
+
         // The pages and the API of one action draw on one bucket per client IP.
         var rateLimits = new RateLimits(Map.of(
                 AccountController.LOGIN, "login", ApiAuthController.LOGIN, "login",
                 AccountController.SIGNUP, "signup", ApiAuthController.SIGNUP, "signup",
                 ApiAuthController.REFRESH, "refresh"), client,
                 config.server().rateLimitBurst(), config.server().rateLimitPerMinute(), clock);
-        var settings = new SettingsController(accounts, pages, cookies, client);
-        var admin = new AdminController(members, jdbi, pages, client, clock);
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -154,21 +158,6 @@ public final class App {
             routes.post(AccountController.LOGOUT, account::logout, MEMBER);
             routes.get(AccountController.ME, account::showMe, MEMBER);
 
-            routes.get(OpenApiController.PATH, openApi::show, ANONYMOUS);
-            routes.post(ApiAuthController.SIGNUP, apiAuth::signup, ANONYMOUS);
-            routes.post(ApiAuthController.LOGIN, apiAuth::login, ANONYMOUS);
-            routes.post(ApiAuthController.REFRESH, apiAuth::refresh, ANONYMOUS);
-            routes.post(ApiAuthController.LOGOUT, apiAuth::logout, ANONYMOUS);
-            routes.get(ApiMeController.ME, apiMe::show, MEMBER);
-            routes.patch(ApiMeController.ME, apiMe::update, MEMBER);
-            routes.delete(ApiMeController.ME, apiMe::delete, MEMBER);
-            routes.get(ApiMeController.SESSIONS, apiMe::sessions, MEMBER);
-            routes.delete(ApiMeController.SESSION, apiMe::endSession, MEMBER);
-            routes.get(ApiAdminController.USERS, apiAdmin::list, ADMIN);
-            routes.get(ApiAdminController.USER, apiAdmin::show, ADMIN);
-            routes.delete(ApiAdminController.USER, apiAdmin::delete, ADMIN);
-            routes.put(ApiAdminController.ROLE, apiAdmin::changeRole, ADMIN);
-
             routes.get(SettingsController.EDIT, settings::showEdit, MEMBER);
             routes.post(SettingsController.EDIT, settings::edit, MEMBER);
             routes.post(SettingsController.PASSWORD, settings::changePassword, MEMBER);
@@ -183,6 +172,21 @@ public final class App {
             routes.post(AdminController.UNLOCK, admin::unlock, ADMIN);
             routes.post(AdminController.REVOKE_SESSIONS, admin::revokeSessions, ADMIN);
             routes.get(AdminController.AUDIT, admin::auditLog, ADMIN);
+
+            routes.get(OpenApiController.PATH, openApi::show, ANONYMOUS);
+            routes.post(ApiAuthController.SIGNUP, apiAuth::signup, ANONYMOUS);
+            routes.post(ApiAuthController.LOGIN, apiAuth::login, ANONYMOUS);
+            routes.post(ApiAuthController.REFRESH, apiAuth::refresh, ANONYMOUS);
+            routes.post(ApiAuthController.LOGOUT, apiAuth::logout, ANONYMOUS);
+            routes.get(ApiMeController.ME, apiMe::show, MEMBER);
+            routes.patch(ApiMeController.ME, apiMe::update, MEMBER);
+            routes.delete(ApiMeController.ME, apiMe::delete, MEMBER);
+            routes.get(ApiMeController.SESSIONS, apiMe::sessions, MEMBER);
+            routes.delete(ApiMeController.SESSION, apiMe::endSession, MEMBER);
+            routes.get(ApiAdminController.USERS, apiAdmin::list, ADMIN);
+            routes.get(ApiAdminController.USER, apiAdmin::show, ADMIN);
+            routes.delete(ApiAdminController.USER, apiAdmin::delete, ADMIN);
+            routes.put(ApiAdminController.ROLE, apiAdmin::changeRole, ADMIN);
         });
     }
 }

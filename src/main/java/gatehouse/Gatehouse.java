@@ -80,6 +80,7 @@ public final class Gatehouse {
             LOG.info("stopping: finishing requests in flight");
             app.stop();
             database.close();
+            LOG.info("stopped: requests finished, database pool closed");
         }, "gatehouse-shutdown"));
         try {
             app.start(config.server().host(), config.server().port());

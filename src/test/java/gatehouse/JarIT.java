@@ -188,7 +188,7 @@ class JarIT {
         String log = jar.stderr();
         assertTrue(log.contains("stopping: finishing requests in flight"), log);
         assertTrue(log.contains("Javalin has stopped"), log);
-        assertTrue(log.contains("Shutdown completed"), "the pool was closed:\n" + log);
+        assertTrue(log.contains("stopped: requests finished, database pool closed"), "the pool was closed:\n" + log);
         assertNoStackTrace(log);
     }
 
