@@ -66,9 +66,9 @@ public final class Errors {
 
     private void validation(Context ctx, ValidationException e) {
         // Forms catch their own ValidationException to re-render; what reaches here is from the API.
-        Text english = pages.text(ctx);
+        Text t = pages.text(ctx);
         List<Problem.FieldError> errors = e.fieldErrors().entrySet().stream()
-                .map(entry -> new Problem.FieldError(entry.getKey(), english.get(entry.getValue())))
+                .map(entry -> new Problem.FieldError(entry.getKey(), t.get(entry.getValue())))
                 .toList();
         if (Auth.isApi(ctx)) {
             problem(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "Some fields are invalid.", errors);
