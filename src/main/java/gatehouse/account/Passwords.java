@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.mindrot.jbcrypt.BCrypt;
@@ -25,13 +26,16 @@ public final class Passwords {
     private final SecretKeySpec pepper;
     private final int cost;
     private final Zxcvbn strength = new Zxcvbn();
-    /** Checked against when a user name is unknown, so that unknown names cost what wrong passwords cost. */
-    private final String dummyHash;
+    /**
+     * Checked against when a user name is unknown, so that unknown names cost what wrong passwords cost.
+     * Made in the background: at cost 12 it takes a quarter of a second that start-up need not wait for.
+     */
+    private final CompletableFuture<String> dummyHash;
 
     public Passwords(byte[] pepper, int cost) {
         this.pepper = new SecretKeySpec(pepper, "HmacSHA384");
         this.cost = cost;
-        this.dummyHash = hash("not a password of anyone " + System.nanoTime());
+        this.dummyHash = CompletableFuture.supplyAsync(() -> hash("not a password of anyone " + System.nanoTime()));
     }
 
     public String hash(String password) {
@@ -49,7 +53,7 @@ public final class Passwords {
 
     /** Spends the time of one check, for a user name that does not exist. */
     public void matchNobody(String password) {
-        matches(password, dummyHash);
+        matches(password, dummyHash.join());
     }
 
     /** True when the hash was made at another cost than the configured one. */
