@@ -53,6 +53,8 @@ public final class Gatehouse {
                 : Path.of("config.properties").toFile().isFile() ? ConfigLoader.readFile(Path.of("config.properties"))
                 : Map.of();
         Config config = ConfigLoader.load(fileValues, System.getenv());
+        ConfigLoader.unknownEnvironmentNames(System.getenv())
+                .forEach(name -> LOG.warn("{} is set but names no configuration key; it is ignored", name));
 
         if (!rest.isEmpty() && rest.get(0).equals("create-admin")) {
             rest.remove(0);

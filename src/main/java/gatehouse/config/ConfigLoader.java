@@ -11,11 +11,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,6 +85,20 @@ public final class ConfigLoader {
      * @param fileValues values from the properties file (may be empty)
      * @param environment the process environment (only {@code GATEHOUSE_*} names are read)
      */
+    /**
+     * {@code GATEHOUSE_*} variables that override no key (a typo such as {@code GATEHOUSE_SERVER_PROT}),
+     * so that start-up can warn instead of silently using the default.
+     */
+    public static List<String> unknownEnvironmentNames(Map<String, String> environment) {
+        Set<String> known = new HashSet<>();
+        DEFAULTS.keySet().forEach(key -> known.add(environmentName(key)));
+        known.add("GATEHOUSE_CONFIG");
+        return environment.keySet().stream()
+                .filter(name -> name.startsWith("GATEHOUSE_") && !name.startsWith("GATEHOUSE_TEST_") && !known.contains(name))
+                .sorted()
+                .toList();
+    }
+
     public static Config load(Map<String, String> fileValues, Map<String, String> environment) {
         Map<String, String> raw = new LinkedHashMap<>(DEFAULTS);
         for (var entry : fileValues.entrySet()) {

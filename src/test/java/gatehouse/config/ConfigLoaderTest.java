@@ -350,4 +350,16 @@ class ConfigLoaderTest {
         assertFalse(message.contains("\n"), message);
         assertTrue(message.startsWith("config " + key + "=" + value + ": "), message);
     }
+
+    @Test
+    void a_misspelled_environment_variable_is_reported_and_known_ones_are_not() {
+        Map<String, String> environment = Map.of(
+                "GATEHOUSE_SERVER_PROT", "9000",
+                "GATEHOUSE_SERVER_PORT", "9000",
+                "GATEHOUSE_CONFIG", "/etc/gatehouse.properties",
+                "GATEHOUSE_TEST_MARIADB_URL", "jdbc:mariadb://localhost/test",
+                "PATH", "/usr/bin");
+
+        assertEquals(List.of("GATEHOUSE_SERVER_PROT"), ConfigLoader.unknownEnvironmentNames(environment));
+    }
 }
