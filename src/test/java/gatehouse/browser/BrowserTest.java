@@ -83,6 +83,7 @@ class BrowserTest {
         clock = MutableClock.startingNow();
         app = TestApp.builder().clock(clock).start();
         app.createMember("browser", Role.MEMBER);
+        app.createMember("keeper", Role.ADMIN);
     }
 
     @AfterAll
@@ -185,9 +186,28 @@ class BrowserTest {
         screenshot("me-phone");
     }
 
+    @Test
+    void the_admin_pages_fit_a_phone_screen_too() {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        login("keeper");
+        for (String path : List.of("/admin/users", "/admin/audit", "/me/edit")) {
+            open(path);
+            Object fits = ((JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth");
+            assertEquals(Boolean.TRUE, fits, path + " is wider than the phone");
+        }
+        open("/admin/users");
+        assertTrue(text().contains("browser"), "the member list names the member");
+        screenshot("admin-users-phone");
+    }
+
     private void login() {
+        login("browser");
+    }
+
+    private void login(String username) {
         open("/login");
-        type("username", "browser");
+        type("username", username);
         type("password", TestApp.PASSWORD);
         driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
         waitFor(By.id("access-countdown"));
