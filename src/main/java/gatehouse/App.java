@@ -130,9 +130,9 @@ public final class App {
                 RequestIds.assign(ctx);
                 SecurityHeaders.apply(ctx);
                 cors.handle(ctx);
-                rateLimits.check(ctx);
             });
             routes.beforeMatched(ctx -> {
+                rateLimits.check(ctx);
                 if (!auth.handle(ctx)) {
                     return;
                 }

@@ -48,12 +48,17 @@ public final class RateLimits {
         this.time = new ClockTime(clock);
     }
 
-    /** The before-handler: throws 429 with {@code Retry-After} when this client's bucket is empty. */
+    /**
+     * The before-matched handler: throws 429 with {@code Retry-After} when this client's bucket is empty.
+     * It looks at the matched route's path, not the request's, which the router forgives (a trailing
+     * slash reaches the same handler and must not reach a fresh bucket).
+     */
     public void check(Context ctx) {
         if (ctx.method() != HandlerType.POST) {
             return;
         }
-        String action = actionByPath.get(ctx.path());
+        var matched = ctx.endpoints().matchedHttpEndpoint();
+        String action = matched == null ? null : actionByPath.get(matched.path);
         if (action == null) {
             return;
         }

@@ -138,4 +138,17 @@ class RateLimitsTest {
         assertEquals(RateLimits.key("[2001:db8:1:2::1]"), RateLimits.key("2001:db8:1:2::1"));
         assertEquals("203.0.113.7", RateLimits.key("203.0.113.7"));
     }
+
+    @Test
+    void a_trailing_slash_or_a_doubled_slash_draws_on_the_same_bucket() {
+        try (TestApp app = app(MutableClock.startingNow())) {
+            TestClient client = app.client();
+            for (int i = 0; i < BURST; i++) {
+                String path = i % 2 == 0 ? "/api/v1/auth/login/" : "/api/v1/auth/login";
+                assertEquals(401, client.json("POST", path, LOGIN_JSON, "X-Forwarded-For", A).status(), path);
+            }
+            assertEquals(429, client.json("POST", "/api/v1/auth/login/", LOGIN_JSON, "X-Forwarded-For", A).status());
+            assertEquals(429, apiLogin(client, A).status());
+        }
+    }
 }
