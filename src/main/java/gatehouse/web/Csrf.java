@@ -40,23 +40,22 @@ public final class Csrf {
         return mac("pre:" + preSession(ctx));
     }
 
-    /** Throws 403 unless the submitted token matches this session or this browser's pre-session. */
+    /**
+     * Throws 403 unless the submitted token matches this login session or, for a visitor, this browser's
+     * pre-session. A pre-session token never authorises a member's action: whoever can plant the
+     * {@code pre_session} cookie (a sibling subdomain, plain HTTP) knows its token.
+     */
     public void verify(Context ctx) {
         String submitted = ctx.formParam(FIELD);
         if (submitted == null || submitted.isEmpty()) {
             throw new ForbiddenResponse("csrf");
         }
         byte[] given = submitted.getBytes(StandardCharsets.US_ASCII);
-        boolean matches = false;
         Optional<AccessToken> principal = Auth.principal(ctx);
-        if (principal.isPresent()) {
-            matches = equal(given, mac("session:" + principal.get().sessionId()));
-        }
         String pre = ctx.cookie(Cookies.PRE_SESSION);
-        if (!matches && pre != null && !pre.isEmpty()) {
-            // A form rendered before login and submitted after it is still the same browser's.
-            matches = equal(given, mac("pre:" + pre));
-        }
+        boolean matches = principal.isPresent()
+                ? equal(given, mac("session:" + principal.get().sessionId()))
+                : pre != null && !pre.isEmpty() && equal(given, mac("pre:" + pre));
         if (!matches) {
             throw new ForbiddenResponse("csrf");
         }

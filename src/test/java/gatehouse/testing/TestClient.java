@@ -89,10 +89,15 @@ public final class TestClient {
                 : HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    /** Logs in through the form; returns the response (303 to /me on success). */
+    /** Logs in through the form and, like a browser, loads the page it is sent to; returns the login response. */
     public Response logIn(String username, String password) {
         get("/login");
-        return postForm("/login", Map.of("username", username, "password", password));
+        Response response = postForm("/login", Map.of("username", username, "password", password));
+        if (response.status() == 303 && response.location() != null && response.location().startsWith("/")) {
+            // As a browser would: the next page's forms carry the logged-in session's token.
+            get(response.location());
+        }
+        return response;
     }
 
     /** The CSRF token of the last page seen, fetching the login page first when no page was seen. */

@@ -179,4 +179,18 @@ class CsrfTest {
             assertEquals("/login", response.location());
         }
     }
+
+    @Test
+    void a_members_action_does_not_accept_the_token_of_the_pre_login_form() {
+        try (TestApp app = TestApp.h2()) {
+            app.createMember("alice", Role.MEMBER);
+            TestClient alice = app.client();
+            alice.get("/login");
+            String preLoginToken = alice.csrfToken();
+            assertEquals(303, alice.postForm("/login", Map.of("username", "alice", "password", TestApp.PASSWORD)).status());
+
+            assertRefused(alice.postForm("/logout", Map.of("_csrf", preLoginToken)));
+            assertEquals(200, alice.get("/me").status(), "still logged in");
+        }
+    }
 }
