@@ -231,10 +231,24 @@ public final class Accounts {
         return ended;
     }
 
+    /**
+     * Confirms the member's current password (password change, deletion). Goes through the login
+     * throttle: a stolen session must not become an unlimited password oracle.
+     */
     private boolean currentPasswordMatches(UUID userId, String password) {
-        return password != null && users.credentials(userId)
-                .map(c -> passwords.matches(password, c.passwordHash()))
-                .orElse(false);
+        if (password == null) {
+            return false;
+        }
+        Optional<Attempt> attempt = countAttempt(userId, clock.instant());
+        if (attempt.isEmpty()) {
+            passwords.matchNobody(password);
+            return false;
+        }
+        if (!passwords.matches(password, attempt.get().credentials().passwordHash())) {
+            return false;
+        }
+        users.clearFailures(userId);
+        return true;
     }
 
     /**

@@ -11,14 +11,17 @@ import gatehouse.audit.AuditEntry;
 import gatehouse.audit.AuditEvent;
 import gatehouse.session.Session;
 import gatehouse.session.SessionDao;
+import gatehouse.testing.MutableClock;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
 import gatehouse.web.Role;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -261,6 +264,30 @@ class SettingsTest {
             assertEquals(200, browser.postForm("/me/delete", Map.of("password", TestApp.PASSWORD)).status(),
                     "with another administrator, they may go");
             assertTrue(app.users().findById(boss.id()).isEmpty());
+        }
+    }
+
+    @Test
+    void guessing_the_current_password_is_throttled_like_a_login() {
+        MutableClock clock = MutableClock.startingNow();
+        try (TestApp app = TestApp.builder().clock(clock).start()) {
+            app.createMember("heidi", Role.MEMBER);
+            TestClient thief = app.loggedIn("heidi");
+            thief.get("/me/edit");
+            for (int i = 0; i < 6; i++) {
+                thief.postForm("/me/password", Map.of("currentPassword", "guess-number-" + i,
+                        "newPassword", NEW_PASSWORD, "newPasswordConfirm", NEW_PASSWORD));
+            }
+
+            var right = thief.postForm("/me/password", Map.of("currentPassword", TestApp.PASSWORD,
+                    "newPassword", NEW_PASSWORD, "newPasswordConfirm", NEW_PASSWORD));
+            assertEquals(422, right.status(), "while the account waits, even the right password is refused");
+
+            clock.advance(Duration.ofMinutes(16));
+            thief.get("/me/edit");
+            var later = thief.postForm("/me/password", Map.of("currentPassword", TestApp.PASSWORD,
+                    "newPassword", NEW_PASSWORD, "newPasswordConfirm", NEW_PASSWORD));
+            assertEquals(303, later.status(), later.body());
         }
     }
 }
