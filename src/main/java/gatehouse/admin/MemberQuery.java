@@ -23,12 +23,13 @@ public record MemberQuery(String q, MemberSort sort, int page) {
         return new MemberQuery(q, MemberSort.parse(sort), parsePage(page));
     }
 
+    /** The page a query parameter asks for, from 1; anything else (missing, zero, negative, garbage) is 1. */
     public static int parsePage(String value) {
         if (value == null || value.isBlank() || value.length() > 9) {
             return 1;
         }
         try {
-            return Integer.parseInt(value.strip());
+            return Math.max(1, Integer.parseInt(value.strip()));
         } catch (NumberFormatException e) {
             return 1;
         }

@@ -60,6 +60,8 @@ class AuditPageTest {
             assertEquals(23, last.size());
             assertTrue(last.contains("event 0"));
             assertEquals(last, details(admin.get("/admin/audit?page=99")), "beyond the end shows the last page");
+            assertEquals(newest, details(admin.get("/admin/audit?page=0")), "page 0 is the first page");
+            assertEquals(newest, details(admin.get("/admin/audit?page=-5")), "so is a negative page");
             assertEquals(boss.id(), dao.matching(boss.id(), null, AuditEvent.LOGIN_SUCCESS, 1, 0).get(0).actorId());
         }
     }
