@@ -3,11 +3,11 @@ package gatehouse.api;
 import gatehouse.account.Accounts;
 import gatehouse.account.Member;
 import gatehouse.account.ProfileForm;
-import gatehouse.session.Session;
 import gatehouse.session.SessionDao;
 import gatehouse.token.AccessToken;
 import gatehouse.web.Auth;
 import gatehouse.web.ClientAddress;
+import gatehouse.web.MemberGone;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -83,22 +83,18 @@ public final class ApiMeController {
         ctx.json(new SessionList(active));
     }
 
-    /** Ends one of the caller's own sessions; someone else's is as unknown as a made-up id (404). */
+    /** Ends one of the caller's own active sessions; someone else's is as unknown as a made-up id (404). */
     public void endSession(Context ctx) {
         AccessToken me = Auth.member(ctx);
         UUID id = PathIds.of(ctx, "id", "api.session.notFound");
-        Session session = sessions.find(id)
-                .filter(s -> s.userId().equals(me.userId()))
-                .orElseThrow(() -> ApiProblem.of(HttpStatus.NOT_FOUND, "api.session.notFound"));
-        if (session.revokedAt() == null) {
-            accounts.logOut(me.userId(), session.id(), client.ip(ctx));
+        if (!accounts.endSession(me.userId(), id, client.ip(ctx))) {
+            throw ApiProblem.of(HttpStatus.NOT_FOUND, "api.session.notFound");
         }
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
     private Member current(Context ctx) {
-        return accounts.member(Auth.member(ctx).userId())
-                .orElseThrow(() -> ApiProblem.of(HttpStatus.NOT_FOUND, "error.admin.notFound"));
+        return accounts.member(Auth.member(ctx).userId()).orElseThrow(MemberGone::new);
     }
 
     private static String or(String given, String current) {
