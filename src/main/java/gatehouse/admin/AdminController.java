@@ -81,7 +81,7 @@ public final class AdminController {
         UUID id = Uuids.pathParam(ctx, "id");
         MemberQuery back = formQuery(ctx);
         Optional<MemberRow> changed = refusalsAsPage(ctx, back,
-                () -> members.changeRole(actor(ctx), id, parseRole(ctx.formParam("role")), client.ip(ctx)));
+                () -> members.changeRole(actor(ctx), id, Role.ofMember(ctx.formParam("role")).orElseThrow(() -> new ActionRefused("error.admin.badRole")), client.ip(ctx)));
         changed.ifPresent(member -> ctx.redirect(back.withNotice("role", id), HttpStatus.SEE_OTHER));
     }
 
@@ -122,8 +122,8 @@ public final class AdminController {
         try {
             return Optional.of(action.get());
         } catch (ActionRefused e) {
-            boolean gone = e.messageKey().equals("error.admin.notFound");
-            pages.message(ctx, gone ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, gone ? "error.404.title" : "error.refused.title",
+            boolean gone = e.status() == HttpStatus.NOT_FOUND;
+            pages.message(ctx, e.status(), gone ? "error.404.title" : "error.refused.title",
                     e.messageKey(), back.href(), "admin.backToList");
             return Optional.empty();
         }
@@ -153,17 +153,6 @@ public final class AdminController {
 
     private static UUID actor(Context ctx) {
         return Auth.member(ctx).userId();
-    }
-
-    private static Role parseRole(String value) {
-        if (value != null) {
-            for (Role role : Role.values()) {
-                if (role.name().equals(value.strip().toUpperCase(Locale.ROOT))) {
-                    return role;
-                }
-            }
-        }
-        throw new ActionRefused("error.admin.badRole");
     }
 
     private static AuditEvent parseType(String value) {

@@ -57,7 +57,7 @@ public final class Members {
         MemberRow deleted = jdbi.inTransaction(handle -> {
             AdminDao tx = handle.attach(AdminDao.class);
             List<UUID> admins = tx.lockAdmins();
-            MemberRow row = tx.find(target, clock.instant()).orElseThrow(() -> new ActionRefused("error.admin.notFound"));
+            MemberRow row = tx.find(target, clock.instant()).orElseThrow(ActionRefused::noSuchMember);
             if (row.role() == Role.ADMIN && admins.size() <= 1) {
                 throw new ActionRefused("error.admin.lastAdmin");
             }
@@ -78,7 +78,7 @@ public final class Members {
         MemberRow before = jdbi.inTransaction(handle -> {
             AdminDao tx = handle.attach(AdminDao.class);
             List<UUID> admins = tx.lockAdmins();
-            MemberRow row = tx.find(target, clock.instant()).orElseThrow(() -> new ActionRefused("error.admin.notFound"));
+            MemberRow row = tx.find(target, clock.instant()).orElseThrow(ActionRefused::noSuchMember);
             if (row.role() == Role.ADMIN && role != Role.ADMIN && admins.size() <= 1) {
                 throw new ActionRefused("error.admin.lastAdmin");
             }
@@ -93,14 +93,14 @@ public final class Members {
     /** Lifts a login throttle. */
     public void unlock(UUID actor, UUID target, String ip) {
         if (dao.unlock(target) == 0) {
-            throw new ActionRefused("error.admin.notFound");
+            throw ActionRefused.noSuchMember();
         }
         audit.record(AuditEvent.ACCOUNT_UNLOCKED, actor, target, ip, null);
     }
 
     /** Ends every session of a member. */
     public int revokeSessions(UUID actor, UUID target, String ip) {
-        find(target).orElseThrow(() -> new ActionRefused("error.admin.notFound"));
+        find(target).orElseThrow(ActionRefused::noSuchMember);
         int ended = refreshTokens.revokeAllOf(target, null);
         audit.record(AuditEvent.SESSIONS_REVOKED, actor, target, ip, ended + " sessions ended");
         return ended;

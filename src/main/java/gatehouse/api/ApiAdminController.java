@@ -43,7 +43,7 @@ public final class ApiAdminController {
 
     public void show(Context ctx) {
         UUID id = PathIds.of(ctx, "id", "error.admin.notFound");
-        ctx.json(UserView.of(members.find(id).orElseThrow(() -> new ActionRefused("error.admin.notFound"))));
+        ctx.json(UserView.of(members.find(id).orElseThrow(ActionRefused::noSuchMember)));
     }
 
     public void delete(Context ctx) {
@@ -55,10 +55,7 @@ public final class ApiAdminController {
     public void changeRole(Context ctx) throws IOException {
         UUID id = PathIds.of(ctx, "id", "error.admin.notFound");
         String given = body.read(ctx, RoleRequest.class).role();
-        Role role = Arrays.stream(new Role[] {Role.MEMBER, Role.ADMIN})
-                .filter(r -> r.name().equalsIgnoreCase(given == null ? "" : given.strip()))
-                .findFirst()
-                .orElseThrow(() -> ValidationException.of("role", "error.admin.badRole"));
+        Role role = Role.ofMember(given).orElseThrow(() -> ValidationException.of("role", "error.admin.badRole"));
         ctx.json(UserView.of(members.changeRole(Auth.member(ctx).userId(), id, role, client.ip(ctx))));
     }
 

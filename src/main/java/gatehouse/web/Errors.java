@@ -78,12 +78,11 @@ public final class Errors {
     }
 
     private void refused(Context ctx, ActionRefused e) {
-        HttpStatus status = e.messageKey().equals("error.admin.notFound") ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
         String message = pages.text(ctx).get(e.messageKey());
         if (Auth.isApi(ctx)) {
-            problem(ctx, status, message, List.of());
+            problem(ctx, e.status(), message, List.of());
         } else {
-            pages.message(ctx, status, "error.refused.title", e.messageKey(), "/", "link.home");
+            pages.message(ctx, e.status(), "error.refused.title", e.messageKey(), "/", "link.home");
         }
     }
 
