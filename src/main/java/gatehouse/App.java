@@ -23,6 +23,7 @@ import gatehouse.config.Config;
 import gatehouse.db.Database;
 import gatehouse.session.RefreshTokens;
 import gatehouse.session.SessionStatus;
+import gatehouse.session.TokenRenewal;
 import gatehouse.token.AccessTokens;
 import gatehouse.token.SigningKeys;
 import gatehouse.web.Auth;
@@ -73,7 +74,8 @@ public final class App {
         var accessTokens = new AccessTokens(keys, config.auth(), clock);
         var passwords = new Passwords(pepper, config.auth().bcryptCost());
         var accounts = new Accounts(jdbi, passwords, refreshTokens, audit, clock);
-        var auth = new Auth(accessTokens, refreshTokens, sessionStatus, jdbi, cookies, client);
+        var renewal = new TokenRenewal(refreshTokens, jdbi, sessionStatus, accessTokens);
+        var auth = new Auth(accessTokens, renewal, sessionStatus, cookies, client);
         var csrf = new Csrf(pepper, cookies);
         var pages = new Pages(new Languages(), csrf);
         var errors = new Errors(pages, json, cookies);
@@ -88,7 +90,7 @@ public final class App {
         // The JSON API: a second front end over the same services.
         var jsonBody = new JsonBody(json);
         var apiErrors = new ApiErrors(errors, pages);
-        var apiAuth = new ApiAuthController(accounts, refreshTokens, sessionStatus, accessTokens, jsonBody, client);
+        var apiAuth = new ApiAuthController(accounts, refreshTokens, renewal, accessTokens, jsonBody, client);
         var apiMe = new ApiMeController(accounts, jdbi, jsonBody, client, clock);
         var apiAdmin = new ApiAdminController(members, jsonBody, client);
         var openApi = new OpenApiController();

@@ -103,8 +103,6 @@ public interface UserDao {
     @SqlQuery("SELECT id FROM users WHERE role = 'ADMIN' FOR UPDATE")
     List<UUID> lockAdmins();
 
-    @SqlQuery("SELECT COUNT(*) FROM users WHERE role = 'ADMIN'")
-    int countAdmins();
 
     /** Deletes the member; profile, credentials and sessions go with it (ON DELETE CASCADE). */
     @SqlUpdate("DELETE FROM users WHERE id = :id")

@@ -7,7 +7,7 @@ import gatehouse.account.SignupForm;
 import gatehouse.account.User;
 import gatehouse.session.RefreshTokens;
 import gatehouse.session.Session;
-import gatehouse.session.SessionStatus;
+import gatehouse.session.TokenRenewal;
 import gatehouse.token.AccessTokens;
 import gatehouse.web.ClientAddress;
 import gatehouse.web.ValidationException;
@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * {@code /api/v1/auth}: sign-up, login, refresh and logout for clients without cookies. The rules are
- * {@link Accounts}' and {@link RefreshTokens}'; this class only reads JSON and writes JSON.
+ * {@link Accounts}', {@link RefreshTokens}' and {@link TokenRenewal}'s; this class only reads JSON and writes JSON.
  */
 public final class ApiAuthController {
     public static final String SIGNUP = "/api/v1/auth/signup";
@@ -41,16 +41,16 @@ public final class ApiAuthController {
 
     private final Accounts accounts;
     private final RefreshTokens refreshTokens;
-    private final SessionStatus sessionStatus;
+    private final TokenRenewal renewal;
     private final AccessTokens accessTokens;
     private final JsonBody body;
     private final ClientAddress client;
 
-    public ApiAuthController(Accounts accounts, RefreshTokens refreshTokens, SessionStatus sessionStatus,
+    public ApiAuthController(Accounts accounts, RefreshTokens refreshTokens, TokenRenewal renewal,
                              AccessTokens accessTokens, JsonBody body, ClientAddress client) {
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
-        this.sessionStatus = sessionStatus;
+        this.renewal = renewal;
         this.accessTokens = accessTokens;
         this.body = body;
         this.client = client;
@@ -104,24 +104,10 @@ public final class ApiAuthController {
      * other call returned. Any other reuse ends the whole session and answers 401.
      */
     public void refresh(Context ctx) throws IOException {
-        String presented = refreshToken(ctx);
-        RefreshTokens.Rotation rotation = refreshTokens.rotate(presented, client.ip(ctx));
-        Session session;
-        String successor = null;
-        if (rotation instanceof RefreshTokens.Rotation.Rotated rotated) {
-            session = rotated.session();
-            successor = rotated.token();
-        } else if (rotation instanceof RefreshTokens.Rotation.Grace grace) {
-            session = grace.session();
-        } else {
-            throw ApiProblem.unauthorized("api.refresh.rejected", "Bearer error=\"invalid_token\"");
-        }
-        User user = accounts.member(session.userId()).map(Member::user)
+        TokenRenewal.Renewed renewed = renewal.renew(refreshToken(ctx), client.ip(ctx))
                 .orElseThrow(() -> ApiProblem.unauthorized("api.refresh.rejected", "Bearer error=\"invalid_token\""));
-        String access = accessTokens.issue(user.id(), user.username(), user.role(), session.id());
-        // The cached state may predate a role change that this new token already carries.
-        sessionStatus.forget(session.id());
-        ctx.json(new TokenView(access, successor, TokenView.BEARER, accessTokens.timeToLive().toSeconds()));
+        ctx.json(new TokenView(renewed.accessToken(), renewed.refreshToken(), TokenView.BEARER,
+                accessTokens.timeToLive().toSeconds()));
     }
 
     /** Ends the session (the whole refresh-token family) of the given refresh token; again is harmless. */

@@ -32,21 +32,6 @@ public interface AuditDao {
     void insertNamed(Instant occurredAt, AuditEvent type, UUID actorId, UUID subjectId, String subjectUsername,
                      String ip, String detail);
 
-    /** Newest first; {@code subjectId} and {@code type} filter when not null. */
-    @SqlQuery("""
-            SELECT * FROM audit_events
-             WHERE (:subjectId IS NULL OR subject_id = :subjectId OR actor_id = :subjectId)
-               AND (:type IS NULL OR type = :type)
-             ORDER BY occurred_at DESC, id DESC
-             LIMIT :limit OFFSET :offset""")
-    List<AuditEntry> page(UUID subjectId, AuditEvent type, int limit, int offset);
-
-    @SqlQuery("""
-            SELECT COUNT(*) FROM audit_events
-             WHERE (:subjectId IS NULL OR subject_id = :subjectId OR actor_id = :subjectId)
-               AND (:type IS NULL OR type = :type)""")
-    long count(UUID subjectId, AuditEvent type);
-
     /**
      * The admin page's filter, newest first: events a member did or underwent, found by id ({@code memberId})
      * or by the user name copied into the event ({@code username}, which still finds deleted members), and

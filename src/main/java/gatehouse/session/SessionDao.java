@@ -54,8 +54,6 @@ public interface SessionDao {
         return true;
     }
 
-    @SqlUpdate("UPDATE sessions SET last_used_at = :now WHERE id = :id")
-    void touch(UUID id, Instant now);
 
     @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
     int revoke(UUID id, Instant now);
@@ -76,12 +74,10 @@ public interface SessionDao {
              ORDER BY last_used_at DESC""")
     List<Session> activeOf(UUID userId, Instant now);
 
-    @SqlQuery("SELECT COUNT(*) FROM sessions WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now")
-    int countActiveOf(UUID userId, Instant now);
 
     /** What the per-request validity check needs: the session's owner, their current role, and its state. */
     @SqlQuery("""
-            SELECT s.user_id, u.role, s.expires_at, s.revoked_at
+            SELECT s.user_id, u.username, u.role, s.expires_at, s.revoked_at
               FROM sessions s JOIN users u ON u.id = s.user_id
              WHERE s.id = :id""")
     @RegisterConstructorMapper(SessionState.class)

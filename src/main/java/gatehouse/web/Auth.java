@@ -1,10 +1,7 @@
 package gatehouse.web;
 
-import gatehouse.account.User;
-import gatehouse.account.UserDao;
-import gatehouse.session.RefreshTokens;
-import gatehouse.session.Session;
 import gatehouse.session.SessionStatus;
+import gatehouse.session.TokenRenewal;
 import gatehouse.token.AccessToken;
 import gatehouse.token.AccessTokens;
 import gatehouse.token.InvalidTokenException;
@@ -18,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,18 +28,16 @@ public final class Auth {
     private static final String PRINCIPAL = "gatehouse.principal";
 
     private final AccessTokens accessTokens;
-    private final RefreshTokens refreshTokens;
+    private final TokenRenewal renewal;
     private final SessionStatus sessionStatus;
-    private final UserDao users;
     private final Cookies cookies;
     private final ClientAddress client;
 
-    public Auth(AccessTokens accessTokens, RefreshTokens refreshTokens, SessionStatus sessionStatus, Jdbi jdbi,
-                Cookies cookies, ClientAddress client) {
+    public Auth(AccessTokens accessTokens, TokenRenewal renewal, SessionStatus sessionStatus, Cookies cookies,
+                ClientAddress client) {
         this.accessTokens = accessTokens;
-        this.refreshTokens = refreshTokens;
+        this.renewal = renewal;
         this.sessionStatus = sessionStatus;
-        this.users = jdbi.onDemand(UserDao.class);
         this.cookies = cookies;
         this.client = client;
     }
@@ -148,28 +142,17 @@ public final class Auth {
 
     /** The original's silent re-issue: rotate the refresh token and mint a new access token. */
     private AccessToken renew(Context ctx, String refresh) {
-        RefreshTokens.Rotation rotation = refreshTokens.rotate(refresh, client.ip(ctx));
-        Session session = null;
-        if (rotation instanceof RefreshTokens.Rotation.Rotated rotated) {
-            cookies.setRefreshToken(ctx, rotated.token(), rotated.session().expiresAt());
-            session = rotated.session();
-        } else if (rotation instanceof RefreshTokens.Rotation.Grace grace) {
-            // A parallel request already rotated: the browser has (or will have) the successor cookie.
-            session = grace.session();
-        }
-        if (session == null) {
+        Optional<TokenRenewal.Renewed> renewed = renewal.renew(refresh, client.ip(ctx));
+        if (renewed.isEmpty()) {
             cookies.clearTokens(ctx);
             return null;
         }
-        Optional<User> user = users.findById(session.userId());
-        if (user.isEmpty()) {
-            return null;
+        // Within the grace period there is no successor: the browser has (or will have) the parallel request's.
+        if (renewed.get().refreshToken() != null) {
+            cookies.setRefreshToken(ctx, renewed.get().refreshToken(), renewed.get().refreshExpiresAt());
         }
-        String token = accessTokens.issue(user.get().id(), user.get().username(), user.get().role(), session.id());
-        cookies.setAccessToken(ctx, token, accessTokens.timeToLive());
-        // The cached state may predate a role change that this new token already carries.
-        sessionStatus.forget(session.id());
-        return verified(token).orElse(null);
+        cookies.setAccessToken(ctx, renewed.get().accessToken(), accessTokens.timeToLive());
+        return verified(renewed.get().accessToken()).orElse(null);
     }
 
     private static String pathWithQuery(Context ctx) {

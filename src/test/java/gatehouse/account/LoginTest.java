@@ -84,7 +84,7 @@ class LoginTest {
             assertFalse(unknownUser.setCookie("refresh_token").isPresent());
             assertEquals(1, types(app, bob, AuditEvent.LOGIN_FAILURE).size());
             AuditDao audit = app.jdbi().onDemand(AuditDao.class);
-            assertEquals(2, audit.count(null, AuditEvent.LOGIN_FAILURE));
+            assertEquals(2, audit.countMatching(null, null, AuditEvent.LOGIN_FAILURE));
             assertFalse(wrongPassword.body().contains("not-the-password-1"), "the password is never echoed");
         }
     }
@@ -227,7 +227,7 @@ class LoginTest {
             } finally {
                 pool.shutdownNow();
             }
-            List<AuditEntry> failures = app.jdbi().onDemand(AuditDao.class).page(ivan.id(), AuditEvent.LOGIN_FAILURE, 100, 0);
+            List<AuditEntry> failures = app.jdbi().onDemand(AuditDao.class).matching(ivan.id(), null, AuditEvent.LOGIN_FAILURE, 100, 0);
             assertEquals(guesses, failures.size(), "every attempt is audited");
             long checked = failures.stream().filter(e -> e.detail().startsWith("wrong password")).count();
             assertTrue(checked <= 5, "only the free attempts were checked before the lock, not " + checked);
@@ -277,7 +277,7 @@ class LoginTest {
     }
 
     private static List<AuditEvent> types(TestApp app, User subject, AuditEvent type) {
-        return app.jdbi().onDemand(AuditDao.class).page(subject.id(), type, 100, 0).stream().map(AuditEntry::type).toList();
+        return app.jdbi().onDemand(AuditDao.class).matching(subject.id(), null, type, 100, 0).stream().map(AuditEntry::type).toList();
     }
 
     private static String hiddenNext(String body) {

@@ -44,7 +44,7 @@ class LogoutTest {
             }
             Session session = app.jdbi().onDemand(SessionDao.class).findByTokenHash(RefreshTokens.hash(refresh)).orElseThrow();
             assertNotNull(session.revokedAt());
-            assertEquals(1, app.jdbi().onDemand(AuditDao.class).count(alice.id(), AuditEvent.LOGOUT));
+            assertEquals(1, app.jdbi().onDemand(AuditDao.class).countMatching(alice.id(), null, AuditEvent.LOGOUT));
             assertTrue(browser.cookie("access_token").isEmpty());
             assertEquals(303, browser.get("/me").status());
         }
@@ -89,7 +89,7 @@ class LogoutTest {
             both.setCookie("access_token", access);
             both.setCookie("refresh_token", refresh);
             assertEquals(303, both.get("/me").status(), "the still unexpired access token is dead with its session");
-            assertEquals(0, app.jdbi().onDemand(AuditDao.class).count(null, AuditEvent.REFRESH_REUSE),
+            assertEquals(0, app.jdbi().onDemand(AuditDao.class).countMatching(null, null, AuditEvent.REFRESH_REUSE),
                     "a revoked session is not reuse of a rotated token");
         }
     }

@@ -172,7 +172,7 @@ class DatabaseTest {
             assertEquals(new User(user.id(), "changer", Role.ADMIN, T0, later, null), users.findById(user.id()).orElseThrow());
             assertEquals(new Credentials(user.id(), "$2a$04$" + "z".repeat(53), later, 6, later.plusSeconds(2)),
                     users.credentials(user.id()).orElseThrow());
-            assertEquals(1, users.countAdmins());
+            assertEquals(List.of(user.id()), users.lockAdmins());
 
             users.loginSucceeded(user.id(), later.plusSeconds(60));
             assertEquals(new Credentials(user.id(), "$2a$04$" + "z".repeat(53), later, 0, null),
@@ -268,7 +268,7 @@ class DatabaseTest {
             assertEquals(Optional.of(session), sessions.find(session.id()));
             assertEquals(Optional.of(session), sessions.findByTokenHash(hash('a')));
             assertEquals(Optional.empty(), sessions.findByTokenHash(hash('b')));
-            assertEquals(Optional.of(new SessionState(user.id(), Role.MEMBER, session.expiresAt(), null)),
+            assertEquals(Optional.of(new SessionState(user.id(), user.username(), Role.MEMBER, session.expiresAt(), null)),
                     sessions.state(session.id()));
         }
     }
@@ -362,7 +362,7 @@ class DatabaseTest {
             assertEquals(0, sessions.rotateIfCurrent(expiring.id(), hash('x'), hash('y'), expiring.expiresAt()));
             assertEquals(T0.plusSeconds(5), sessions.find(revoked.id()).orElseThrow().revokedAt());
             assertEquals(List.of(expiring), sessions.activeOf(user.id(), T0.plusSeconds(10)));
-            assertEquals(0, sessions.countActiveOf(user.id(), expiring.expiresAt()));
+            assertEquals(0, sessions.activeOf(user.id(), expiring.expiresAt()).size());
         }
     }
 
@@ -379,16 +379,16 @@ class DatabaseTest {
             Session drop2 = session(user.id(), hash('2'));
             Session othersSession = session(other.id(), hash('o'));
             List.of(keep, drop1, drop2, othersSession).forEach(sessions::create);
-            sessions.touch(drop1.id(), T0.plusSeconds(9));
+            assertTrue(sessions.rotate(drop1.id(), hash('1'), hash('3'), T0.plusSeconds(9)), "a rotation marks the session used");
 
-            assertEquals(List.of(drop1.id(), keep.id(), drop2.id()).size(), sessions.countActiveOf(user.id(), T0));
+            assertEquals(List.of(drop1.id(), keep.id(), drop2.id()).size(), sessions.activeOf(user.id(), T0).size());
             assertEquals(drop1.id(), sessions.activeOf(user.id(), T0).get(0).id(), "most recently used first");
             assertEquals(2, sessions.revokeAllOfExcept(user.id(), keep.id(), T0.plusSeconds(10)));
 
             assertEquals(List.of(keep), sessions.activeOf(user.id(), T0.plusSeconds(10)));
-            assertEquals(1, sessions.countActiveOf(other.id(), T0.plusSeconds(10)));
+            assertEquals(1, sessions.activeOf(other.id(), T0.plusSeconds(10)).size());
             assertEquals(1, sessions.revokeAllOf(user.id(), T0.plusSeconds(11)));
-            assertEquals(0, sessions.countActiveOf(user.id(), T0.plusSeconds(11)));
+            assertEquals(0, sessions.activeOf(user.id(), T0.plusSeconds(11)).size());
         }
     }
 
@@ -426,7 +426,7 @@ class DatabaseTest {
             assertTrue(users.profile(staying.id()).isPresent());
             assertTrue(users.credentials(staying.id()).isPresent());
             // The audit log outlives the member, with the name copied in.
-            AuditEntry entry = audit.page(null, null, 10, 0).get(0);
+            AuditEntry entry = audit.matching(null, null, null, 10, 0).get(0);
             assertEquals("leaving", entry.subjectUsername());
             assertEquals(leaving.id(), entry.subjectId());
         }
@@ -446,9 +446,9 @@ class DatabaseTest {
             audit.insert(T0.plusSeconds(3), AuditEvent.ROLE_CHANGE, admin.id(), member.id(), "2001:db8::1", "MEMBER -> ADMIN");
             audit.insert(T0.plusSeconds(3), AuditEvent.LOGIN_FAILURE, null, null, "198.51.100.3", "unknown user name");
 
-            List<AuditEntry> all = audit.page(null, null, 10, 0);
+            List<AuditEntry> all = audit.matching(null, null, null, 10, 0);
             assertEquals(5, all.size());
-            assertEquals(5, audit.count(null, null));
+            assertEquals(5, audit.countMatching(null, null, null));
             assertEquals(List.of("unknown user name", "MEMBER -> ADMIN"), all.subList(0, 2).stream().map(AuditEntry::detail).toList(),
                     "newest first; same time: later insert first");
             AuditEntry roleChange = all.get(1);
@@ -460,20 +460,20 @@ class DatabaseTest {
             assertNull(anonymous.subjectUsername());
 
             assertEquals(List.of(T0.plusSeconds(2), T0.plusSeconds(1)),
-                    audit.page(null, null, 2, 2).stream().map(AuditEntry::occurredAt).toList());
-            assertEquals(List.of(T0), audit.page(null, null, 2, 4).stream().map(AuditEntry::occurredAt).toList());
+                    audit.matching(null, null, null, 2, 2).stream().map(AuditEntry::occurredAt).toList());
+            assertEquals(List.of(T0), audit.matching(null, null, null, 2, 4).stream().map(AuditEntry::occurredAt).toList());
 
             // A member's events: those about them and those they did.
-            assertEquals(3, audit.count(member.id(), null));
-            assertEquals(2, audit.count(admin.id(), null));
+            assertEquals(3, audit.countMatching(member.id(), null, null));
+            assertEquals(2, audit.countMatching(admin.id(), null, null));
             assertEquals(List.of(AuditEvent.ROLE_CHANGE, AuditEvent.LOGIN_SUCCESS),
-                    audit.page(admin.id(), null, 10, 0).stream().map(AuditEntry::type).toList());
-            assertEquals(2, audit.count(null, AuditEvent.LOGIN_FAILURE));
-            assertEquals(1, audit.count(member.id(), AuditEvent.LOGIN_FAILURE));
+                    audit.matching(admin.id(), null, null, 10, 0).stream().map(AuditEntry::type).toList());
+            assertEquals(2, audit.countMatching(null, null, AuditEvent.LOGIN_FAILURE));
+            assertEquals(1, audit.countMatching(member.id(), null, AuditEvent.LOGIN_FAILURE));
             assertEquals(List.of("wrong password (1 in a row)"),
-                    audit.page(member.id(), AuditEvent.LOGIN_FAILURE, 10, 0).stream().map(AuditEntry::detail).toList());
-            assertEquals(0, audit.count(UUID.randomUUID(), null));
-            assertEquals(List.of(), audit.page(null, AuditEvent.ACCOUNT_DELETED, 10, 0));
+                    audit.matching(member.id(), null, AuditEvent.LOGIN_FAILURE, 10, 0).stream().map(AuditEntry::detail).toList());
+            assertEquals(0, audit.countMatching(UUID.randomUUID(), null, null));
+            assertEquals(List.of(), audit.matching(null, null, AuditEvent.ACCOUNT_DELETED, 10, 0));
         }
     }
 }

@@ -53,7 +53,7 @@ class RefreshTokensTest {
         }
 
         List<AuditEntry> reuseEvents() {
-            return app.jdbi().onDemand(AuditDao.class).page(member.id(), AuditEvent.REFRESH_REUSE, 10, 0);
+            return app.jdbi().onDemand(AuditDao.class).matching(member.id(), null, AuditEvent.REFRESH_REUSE, 10, 0);
         }
 
         @Override

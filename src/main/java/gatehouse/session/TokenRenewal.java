@@ -1,0 +1,59 @@
+package gatehouse.session;
+
+import gatehouse.token.AccessTokens;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exchanges a refresh token for a new access token: the pages' silent renewal and the API's refresh,
+ * written once. The access token carries the owner's current user name and role.
+ */
+public final class TokenRenewal {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenRenewal.class);
+
+    /**
+     * @param refreshToken the successor refresh token, or null within the grace period: the client keeps
+     *                     the one that the parallel request received
+     */
+    public record Renewed(UUID sessionId, String accessToken, String refreshToken, Instant refreshExpiresAt) {}
+
+    private final RefreshTokens refreshTokens;
+    private final SessionDao sessions;
+    private final SessionStatus status;
+    private final AccessTokens accessTokens;
+
+    public TokenRenewal(RefreshTokens refreshTokens, Jdbi jdbi, SessionStatus status, AccessTokens accessTokens) {
+        this.refreshTokens = refreshTokens;
+        this.sessions = jdbi.onDemand(SessionDao.class);
+        this.status = status;
+        this.accessTokens = accessTokens;
+    }
+
+    /** Empty when the refresh token is unknown, expired, revoked or reused, or its owner is gone. */
+    public Optional<Renewed> renew(String presented, String ip) {
+        RefreshTokens.Rotation rotation = refreshTokens.rotate(presented, ip);
+        Session session;
+        String successor = null;
+        if (rotation instanceof RefreshTokens.Rotation.Rotated rotated) {
+            session = rotated.session();
+            successor = rotated.token();
+        } else if (rotation instanceof RefreshTokens.Rotation.Grace grace) {
+            session = grace.session();
+        } else {
+            LOG.debug("refresh token rejected: {}", ((RefreshTokens.Rotation.Rejected) rotation).reason());
+            return Optional.empty();
+        }
+        Optional<SessionState> owner = sessions.state(session.id());
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        String access = accessTokens.issue(owner.get().userId(), owner.get().username(), owner.get().role(), session.id());
+        // The cached state may predate a role change that this new token already carries.
+        status.forget(session.id());
+        return Optional.of(new Renewed(session.id(), access, successor, session.expiresAt()));
+    }
+}
