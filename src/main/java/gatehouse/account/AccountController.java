@@ -61,9 +61,9 @@ public final class AccountController {
         var form = new SignupForm(ctx.formParam("username"), ctx.formParam("password"), ctx.formParam("passwordConfirm"), profile);
         try {
             User user = accounts.signUp(form, client.ip(ctx));
-            Text t = pages.text(ctx);
-            pages.render(ctx, "login.jte", new LoginPage(user.username(), "", null,
-                    t.format("notice.welcome", profile.nickname().strip())));
+            // Post/redirect/get: reloading the next page must not send the sign-up again.
+            cookies.setWelcome(ctx, new Cookies.Welcome(user.username(), profile.nickname().strip()));
+            ctx.redirect(LOGIN, HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
             pages.render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "signup.jte",
                     new SignupPage(nullToEmpty(form.username()), profile, translate(ctx, e)));
@@ -75,7 +75,10 @@ public final class AccountController {
             ctx.redirect(ME, HttpStatus.SEE_OTHER);
             return;
         }
-        pages.render(ctx, "login.jte", new LoginPage("", LocalPaths.safe(ctx.queryParam("next")), null, null));
+        Optional<Cookies.Welcome> welcome = cookies.takeWelcome(ctx);
+        pages.render(ctx, "login.jte", new LoginPage(welcome.map(Cookies.Welcome::username).orElse(""),
+                LocalPaths.safe(ctx.queryParam("next")), null,
+                welcome.map(w -> pages.text(ctx).format("notice.welcome", w.nickname())).orElse(null)));
     }
 
     public void login(Context ctx) {

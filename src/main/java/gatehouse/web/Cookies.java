@@ -3,15 +3,23 @@ package gatehouse.web;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Sets Gatehouse's cookies with the documented attributes: HttpOnly, SameSite=Lax, Path=/, Secure over HTTPS. */
 public final class Cookies {
     public static final String ACCESS_TOKEN = "access_token";
     public static final String REFRESH_TOKEN = "refresh_token";
     public static final String PRE_SESSION = "pre_session";
+    public static final String WELCOME = "welcome";
+
+    /** Who just signed up, carried from the sign-up POST to the login page it redirects to. */
+    public record Welcome(String username, String nickname) {}
 
     private final ClientAddress client;
     private final Clock clock;
@@ -42,6 +50,27 @@ public final class Cookies {
         String secure = "https".equals(client.scheme(ctx)) ? "; Secure" : "";
         ctx.res().addHeader("Set-Cookie", name + "=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT"
                 + secure + "; HttpOnly; SameSite=Lax");
+    }
+
+    /** A one-minute cookie the next login page reads once. */
+    public void setWelcome(Context ctx, Welcome welcome) {
+        String value = URLEncoder.encode(welcome.username() + "\n" + welcome.nickname(), StandardCharsets.UTF_8);
+        set(ctx, WELCOME, value, 60);
+    }
+
+    /** The welcome a sign-up left, removed as it is read. */
+    public Optional<Welcome> takeWelcome(Context ctx) {
+        String value = ctx.cookie(WELCOME);
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        set(ctx, WELCOME, "", 0);
+        try {
+            String[] parts = URLDecoder.decode(value, StandardCharsets.UTF_8).split("\n", 2);
+            return parts.length == 2 ? Optional.of(new Welcome(parts[0], parts[1])) : Optional.empty();
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
     }
 
     /** A cookie that lasts until the browser closes. */

@@ -147,8 +147,8 @@ class SignupFieldsTest {
     @MethodSource("accepted")
     void a_valid_value_is_accepted(String field, String value) {
         TestClient.Response response = postWith(field, value);
-        assertEquals(200, response.status(), () -> field + " rejected: " + errorsIn(response.body()));
-        assertTrue(response.body().contains("action=\"/login\""), "success shows the login page");
+        assertEquals(303, response.status(), () -> field + " rejected: " + errorsIn(response.body()));
+        assertEquals("/login", response.location(), "success leads to the login page");
     }
 
     static Stream<Arguments> rejected() {
@@ -251,7 +251,7 @@ class SignupFieldsTest {
     void upper_case_user_names_are_stored_lower_case() {
         String entered = "MiXeD" + serial.incrementAndGet();
 
-        assertEquals(200, post(valid(entered)).status());
+        assertEquals(303, post(valid(entered)).status());
 
         assertTrue(app.users().findByUsername(entered.toLowerCase()).isPresent());
         assertTrue(app.client().logIn(entered.toUpperCase(), PASSWORD).status() == 303, "login ignores case too");
@@ -269,10 +269,16 @@ class SignupFieldsTest {
         form.put("gender", "female");
         form.put("privacyConsent", "true");
 
-        TestClient.Response response = post(form);
+        TestClient client = app.client();
+        client.get("/signup");
+        TestClient.Response response = client.postForm("/signup", form);
 
-        assertEquals(200, response.status());
-        assertTrue(Html.unescape(response.body()).contains(EN.format("notice.welcome", "민지")), "welcome notice with the nickname");
+        assertEquals(303, response.status(), "post/redirect/get: a reload cannot send the sign-up twice");
+        assertEquals("/login", response.location());
+        TestClient.Response login = client.get(response.location());
+        assertTrue(Html.unescape(login.body()).contains(EN.format("notice.welcome", "민지")), "welcome notice with the nickname");
+        assertTrue(login.body().contains("value=\"" + username + "\""), "the user name is filled in");
+        assertFalse(Html.unescape(client.get("/login").body()).contains(EN.format("notice.welcome", "민지")), "shown once");
         User user = app.users().findByUsername(username).orElseThrow();
         Profile profile = app.users().profile(user.id()).orElseThrow();
         assertEquals(new Profile(user.id(), "Kim Minji", "민지", "Hello <b>there</b> & welcome", "+82 10-1234-5678",
@@ -289,7 +295,7 @@ class SignupFieldsTest {
         Map<String, String> form = valid(username);
         form.remove("privacyConsent");
 
-        assertEquals(200, post(form).status());
+        assertEquals(303, post(form).status());
 
         User user = app.users().findByUsername(username).orElseThrow();
         Profile profile = app.users().profile(user.id()).orElseThrow();

@@ -46,7 +46,7 @@ class SignupUniquenessTest {
     @MethodSource("gatehouse.testing.TestDatabase#kinds")
     void a_user_name_taken_in_other_letter_case_is_a_field_error(String database) {
         try (TestApp app = TestApp.builder().database(database).start()) {
-            assertEquals(200, signUp(app, form("Alice", "first")).status());
+            assertEquals(303, signUp(app, form("Alice", "first")).status());
 
             TestClient.Response second = signUp(app, form("alice", "second"));
 
@@ -91,7 +91,7 @@ class SignupUniquenessTest {
                 int taken = 0;
                 for (Future<TestClient.Response> result : results) {
                     TestClient.Response response = result.get();
-                    if (response.status() == 200) {
+                    if (response.status() == 303) {
                         succeeded++;
                     } else {
                         assertEquals(422, response.status(), response.body());
@@ -126,7 +126,7 @@ class SignupUniquenessTest {
             form.put("password", "🐙🦊🌵🎻🚲🧭🍋🪁🦉🌋🎈🧩");
             form.put("passwordConfirm", form.get("password"));
 
-            assertEquals(200, signUp(app, form).status());
+            assertEquals(303, signUp(app, form).status());
 
             User user = app.users().findByUsername("unicode").orElseThrow();
             Profile profile = app.users().profile(user.id()).orElseThrow();
