@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gatehouse.config.ConfigLoader;
+import gatehouse.testing.Eventually;
 import gatehouse.testing.TestClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -118,17 +119,18 @@ class JarIT {
         }
 
         /** The port from the start-up log line, once it appears. */
-        int port() throws InterruptedException {
-            Instant deadline = startedAt.plus(START_DEADLINE);
-            while (Instant.now().isBefore(deadline)) {
-                Matcher m = SERVING.matcher(stderr() + stdout());
-                if (m.find()) {
-                    return Integer.parseInt(m.group(1));
-                }
+        int port() {
+            int[] port = new int[1];
+            Eventually.within(START_DEADLINE, "the start-up line", () -> {
                 assertTrue(process.isAlive(), "the server ended before it served; stderr:\n" + stderr());
-                Thread.sleep(20);
-            }
-            throw new AssertionError("no start-up line within " + START_DEADLINE + "; stderr:\n" + stderr());
+                Matcher m = SERVING.matcher(stderr() + stdout());
+                if (!m.find()) {
+                    return false;
+                }
+                port[0] = Integer.parseInt(m.group(1));
+                return true;
+            });
+            return port[0];
         }
     }
 
@@ -160,19 +162,15 @@ class JarIT {
     }
 
     /** Polls {@code /health} until it answers 200; returns the time from process start. */
-    private static Duration waitUntilHealthy(Jar jar, TestClient client) throws InterruptedException {
-        Instant deadline = jar.startedAt.plus(START_DEADLINE);
-        while (Instant.now().isBefore(deadline)) {
+    private static Duration waitUntilHealthy(Jar jar, TestClient client) {
+        Eventually.within(START_DEADLINE, "/health to answer 200; stderr:\n" + jar.stderr(), () -> {
             try {
-                if (client.get("/health").status() == 200) {
-                    return Duration.between(jar.startedAt, Instant.now());
-                }
+                return client.get("/health").status() == 200;
             } catch (java.io.UncheckedIOException notYet) {
-                // Not listening yet.
+                return false;
             }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("/health never answered 200; stderr:\n" + jar.stderr());
+        });
+        return Duration.between(jar.startedAt, Instant.now());
     }
 
     private static String mode(Path file) throws IOException {

@@ -15,6 +15,7 @@ import gatehouse.config.SigningAlgorithm;
 import gatehouse.db.Database;
 import gatehouse.session.RefreshTokens;
 import gatehouse.session.SessionStatus;
+import gatehouse.testing.Eventually;
 import gatehouse.testing.TestClient;
 import gatehouse.token.SigningKey;
 import gatehouse.token.SigningKeys;
@@ -104,13 +105,7 @@ class GracefulShutdownTest {
         }
     }
 
-    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+    private static void waitFor(String what, BooleanSupplier condition) {
+        Eventually.within(Duration.ofSeconds(20), what, condition);
     }
 }
