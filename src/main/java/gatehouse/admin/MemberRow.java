@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** One line of the user-management table: the original's columns plus lock state, last login and sessions. */
+/**
+ * One line of the user-management table: the original's columns plus lock state, last login and sessions.
+ * The admin API returns it as it is, so it holds nothing an administrator may not see (no credentials).
+ */
 public record MemberRow(
         UUID id,
         String username,

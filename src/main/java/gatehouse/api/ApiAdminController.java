@@ -43,7 +43,7 @@ public final class ApiAdminController {
 
     public void show(Context ctx) {
         UUID id = PathIds.of(ctx, "id", "error.admin.notFound");
-        ctx.json(UserView.of(members.find(id).orElseThrow(ActionRefused::noSuchMember)));
+        ctx.json(members.find(id).orElseThrow(ActionRefused::noSuchMember));
     }
 
     public void delete(Context ctx) {
@@ -56,7 +56,7 @@ public final class ApiAdminController {
         UUID id = PathIds.of(ctx, "id", "error.admin.notFound");
         String given = body.read(ctx, RoleRequest.class).role();
         Role role = Role.ofMember(given).orElseThrow(() -> ValidationException.of("role", "error.admin.badRole"));
-        ctx.json(UserView.of(members.changeRole(Auth.member(ctx).userId(), id, role, client.ip(ctx))));
+        ctx.json(members.changeRole(Auth.member(ctx).userId(), id, role, client.ip(ctx)));
     }
 
     private static int page(String value) {
