@@ -7,9 +7,12 @@ import java.util.List;
 /** The whole typed, immutable configuration, built once at start-up by {@link ConfigLoader}. */
 public record Config(Server server, Db db, Auth auth, Path dataDir) {
 
-    /** HTTP listener settings. */
+    /**
+     * HTTP listener settings. {@code publicUrl} is how clients reach this server (no trailing slash): the
+     * OpenID issuer, the base of the discovery URLs and the {@code iss} of every token.
+     */
     public record Server(String host, int port, List<String> trustedProxies, List<String> corsOrigins,
-                         int rateLimitBurst, int rateLimitPerMinute) {}
+                         int rateLimitBurst, int rateLimitPerMinute, String publicUrl) {}
 
     /** Database connection; {@code url} is a {@code jdbc:h2:} or {@code jdbc:mariadb:} URL. */
     public record Db(String url, String user, String password, int poolSize) {
@@ -18,7 +21,7 @@ public record Config(Server server, Db db, Auth auth, Path dataDir) {
         }
     }
 
-    /** Token, password and key settings. */
+    /** Token, password and key settings; {@code issuer} is always {@link Server#publicUrl()}. */
     public record Auth(
             String issuer,
             String audience,

@@ -39,12 +39,13 @@ public final class ConfigLoader {
         d.put("server.cors-origins", "");
         d.put("server.rate-limit-burst", "20");
         d.put("server.rate-limit-per-minute", "10");
+        d.put("server.public-url", "");
         d.put("data.dir", "./data");
         d.put("db.url", "");
         d.put("db.user", "");
         d.put("db.password", "");
         d.put("db.pool-size", "10");
-        d.put("auth.issuer", "gatehouse");
+        d.put("auth.issuer", "");
         d.put("auth.audience", "gatehouse");
         d.put("auth.access-token-ttl", "PT15M");
         d.put("auth.refresh-token-ttl", "P14D");
@@ -134,11 +135,12 @@ public final class ConfigLoader {
                     list("server.trusted-proxies"),
                     list("server.cors-origins"),
                     integer("server.rate-limit-burst", 1, 1_000_000),
-                    integer("server.rate-limit-per-minute", 1, 1_000_000));
+                    integer("server.rate-limit-per-minute", 1, 1_000_000),
+                    PublicUrls.choose(text("server.public-url"), text("auth.issuer"), raw.get("server.port")));
             var db = new Config.Db(databaseUrl(dataDir), text("db.user"), text("db.password"), integer("db.pool-size", 1, 200));
             var algorithm = algorithm();
             var auth = new Config.Auth(
-                    required("auth.issuer"),
+                    server.publicUrl(),
                     required("auth.audience"),
                     duration("auth.access-token-ttl", Duration.ofSeconds(1)),
                     duration("auth.refresh-token-ttl", Duration.ofMinutes(1)),

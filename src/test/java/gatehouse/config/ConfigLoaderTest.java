@@ -42,7 +42,8 @@ class ConfigLoaderTest {
         assertEquals(10, config.db().poolSize());
         assertFalse(config.db().isMariaDb());
         assertEquals("", config.db().user());
-        assertEquals("gatehouse", config.auth().issuer());
+        assertEquals("http://localhost:8080", config.auth().issuer());
+        assertEquals("http://localhost:8080", config.server().publicUrl());
         assertEquals("gatehouse", config.auth().audience());
         assertEquals(Duration.ofMinutes(15), config.auth().accessTokenTtl());
         assertEquals(Duration.ofDays(14), config.auth().refreshTokenTtl());
@@ -113,13 +114,13 @@ class ConfigLoaderTest {
                 "PATH", "/usr/bin",
                 "SERVER_PORT", "1");
 
-        Config config = ConfigLoader.load(Map.of("server.port", "9090", "auth.issuer", "from-file"), environment);
+        Config config = ConfigLoader.load(Map.of("server.port", "9090", "server.public-url", "https://from-file.example"), environment);
 
         assertEquals(7070, config.server().port());
         assertEquals(3, config.db().poolSize());
         assertEquals(Duration.ofSeconds(30), config.auth().accessTokenTtl());
         assertEquals(4, config.auth().bcryptCost());
-        assertEquals("from-file", config.auth().issuer());
+        assertEquals("https://from-file.example", config.auth().issuer());
     }
 
     @Test
@@ -164,11 +165,11 @@ class ConfigLoaderTest {
     @Test
     void a_file_is_read_as_utf_8_and_values_are_trimmed(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("gatehouse.properties");
-        Files.writeString(file, "# comment\nauth.issuer = 문지기  \nserver.port=8181\n", StandardCharsets.UTF_8);
+        Files.writeString(file, "# comment\ndb.user = 문지기  \nserver.port=8181\n", StandardCharsets.UTF_8);
 
         Config config = load(ConfigLoader.readFile(file));
 
-        assertEquals("문지기", config.auth().issuer());
+        assertEquals("문지기", config.db().user());
         assertEquals(8181, config.server().port());
     }
 
@@ -202,7 +203,10 @@ class ConfigLoaderTest {
                 Arguments.of("auth.signing-algorithm", "RS512", "RS256, ES256 or HS256"),
                 Arguments.of("db.url", "jdbc:postgresql://localhost/gatehouse", "jdbc:mariadb: or jdbc:h2:"),
                 Arguments.of("db.url", "mariadb://localhost/gatehouse", "jdbc:mariadb: or jdbc:h2:"),
-                Arguments.of("auth.issuer", " ", "must not be empty"),
+                Arguments.of("auth.issuer", "gatehouse", "http:// or https:// URL"),
+                Arguments.of("server.public-url", "login.example.org", "http:// or https:// URL"),
+                Arguments.of("server.public-url", "ftp://login.example.org", "http:// or https:// URL"),
+                Arguments.of("server.public-url", "https://login.example.org/?a=b", "without query"),
                 Arguments.of("auth.audience", "", "must not be empty"),
                 Arguments.of("data.dir", "", "must not be empty"),
                 Arguments.of("auth.pepper-file", "", "must not be empty"),
@@ -225,6 +229,30 @@ class ConfigLoaderTest {
 
         assertMessage(e, key, value.trim());
         assertTrue(e.getMessage().contains(problem), e.getMessage());
+    }
+
+    @Test
+    void the_public_url_is_the_issuer_and_loses_its_trailing_slash() {
+        Config config = load(Map.of("server.public-url", "https://login.example.org/"));
+
+        assertEquals("https://login.example.org", config.server().publicUrl());
+        assertEquals("https://login.example.org", config.auth().issuer());
+    }
+
+    @Test
+    void the_deprecated_auth_issuer_still_sets_the_one_issuer() {
+        Config config = load(Map.of("auth.issuer", "https://id.example"));
+
+        assertEquals("https://id.example", config.server().publicUrl());
+        assertEquals("https://id.example", config.auth().issuer());
+    }
+
+    @Test
+    void auth_issuer_that_differs_from_the_public_url_stops_the_start() {
+        ConfigException e = failure(Map.of("server.public-url", "https://a.example", "auth.issuer", "https://b.example"), Map.of());
+
+        assertMessage(e, "auth.issuer", "https://b.example");
+        assertTrue(e.getMessage().contains("deprecated alias of server.public-url"), e.getMessage());
     }
 
     @Test
