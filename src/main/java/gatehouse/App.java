@@ -13,6 +13,7 @@ import gatehouse.admin.AdminController;
 import gatehouse.admin.Members;
 import gatehouse.api.ApiAdminController;
 import gatehouse.api.ApiAuthController;
+import gatehouse.api.ApiClientsController;
 import gatehouse.api.ApiErrors;
 import gatehouse.api.ApiMeController;
 import gatehouse.api.Cors;
@@ -21,6 +22,7 @@ import gatehouse.api.OpenApiController;
 import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;
 import gatehouse.db.Database;
+import gatehouse.oidc.Clients;
 import gatehouse.session.RefreshTokens;
 import gatehouse.session.SessionStatus;
 import gatehouse.session.TokenRenewal;
@@ -81,6 +83,7 @@ public final class App {
         var errors = new Errors(pages, json, cookies);
 
         var members = new Members(jdbi, refreshTokens, audit, clock);
+        var clients = new Clients(jdbi, sessionStatus, audit, clock);
 
         var system = new SystemController(database, keys, cookies);
         var account = new AccountController(accounts, accessTokens, jdbi, pages, cookies, client, clock);
@@ -93,6 +96,7 @@ public final class App {
         var apiAuth = new ApiAuthController(accounts, refreshTokens, renewal, accessTokens, jsonBody, client);
         var apiMe = new ApiMeController(accounts, jdbi, jsonBody, client, clock);
         var apiAdmin = new ApiAdminController(members, jsonBody, client);
+        var apiClients = new ApiClientsController(clients, jsonBody, client);
         var openApi = new OpenApiController();
         var cors = new Cors(config.server().corsOrigins());
 
@@ -189,6 +193,11 @@ public final class App {
             routes.get(ApiAdminController.USER, apiAdmin::show, ADMIN);
             routes.delete(ApiAdminController.USER, apiAdmin::delete, ADMIN);
             routes.put(ApiAdminController.ROLE, apiAdmin::changeRole, ADMIN);
+            routes.post(ApiClientsController.CLIENTS, apiClients::register, ADMIN);
+            routes.get(ApiClientsController.CLIENTS, apiClients::list, ADMIN);
+            routes.get(ApiClientsController.CLIENT, apiClients::show, ADMIN);
+            routes.delete(ApiClientsController.CLIENT, apiClients::delete, ADMIN);
+            routes.post(ApiClientsController.SECRET, apiClients::rotateSecret, ADMIN);
         });
     }
 }

@@ -26,6 +26,11 @@ public final class ActionRefused extends RuntimeException {
         return new ActionRefused("error.admin.notFound", HttpStatus.NOT_FOUND);
     }
 
+    /** The client application an administrator acts on is not registered (any more). */
+    public static ActionRefused noSuchClient() {
+        return new ActionRefused("error.client.notFound", HttpStatus.NOT_FOUND);
+    }
+
     public String messageKey() {
         return messageKey;
     }

@@ -182,6 +182,7 @@ final class Api implements AutoCloseable {
     List<String> storedHashes() {
         return app.jdbi().withHandle(h -> {
             List<String> hashes = new ArrayList<>(h.createQuery("SELECT token_hash FROM refresh_tokens").mapTo(String.class).list());
+            hashes.addAll(h.createQuery("SELECT secret_hash FROM oauth_clients WHERE secret_hash IS NOT NULL").mapTo(String.class).list());
             h.createQuery("SELECT current_hash, previous_hash FROM sessions").map((rs, ctx) -> {
                 hashes.add(rs.getString(1));
                 if (rs.getString(2) != null) {
