@@ -22,7 +22,15 @@ import gatehouse.api.OpenApiController;
 import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;
 import gatehouse.db.Database;
+import gatehouse.oidc.AuthorizeController;
 import gatehouse.oidc.Clients;
+import gatehouse.oidc.DiscoveryController;
+import gatehouse.oidc.Grants;
+import gatehouse.oidc.LoginFormTarget;
+import gatehouse.oidc.LogoutController;
+import gatehouse.oidc.OidcTokens;
+import gatehouse.oidc.TokenController;
+import gatehouse.oidc.UserInfoController;
 import gatehouse.session.RefreshTokens;
 import gatehouse.session.SessionStatus;
 import gatehouse.session.TokenRenewal;
@@ -85,6 +93,17 @@ public final class App {
         var members = new Members(jdbi, refreshTokens, audit, clock);
         var clients = new Clients(jdbi, sessionStatus, audit, clock);
 
+        // OpenID Connect provider: other applications log members in through Gatehouse.
+        String issuer = config.server().publicUrl();
+        var oidcTokens = new OidcTokens(keys, issuer, config.auth().accessTokenTtl(), clock);
+        var grants = new Grants(jdbi, refreshTokens, accounts, oidcTokens, audit, clock);
+        var discovery = new DiscoveryController(issuer, keys.algorithm().getName());
+        var authorize = new AuthorizeController(clients, grants, jdbi, refreshTokens, cookies, client, pages, audit, clock, issuer);
+        var oidcToken = new TokenController(grants, oidcTokens, clients, client, clock, issuer);
+        var userInfo = new UserInfoController(oidcTokens, sessionStatus, grants, accounts);
+        var oidcLogout = new LogoutController(oidcTokens, clients, accounts, cookies, client, pages);
+        var loginFormTarget = new LoginFormTarget(clients);
+
         var system = new SystemController(database, keys, cookies);
         var account = new AccountController(accounts, accessTokens, jdbi, pages, cookies, client, clock);
         var settings = new SettingsController(accounts, pages, cookies, client);
@@ -136,6 +155,7 @@ public final class App {
                 RequestIds.assign(ctx);
                 SecurityHeaders.apply(ctx);
                 cors.handle(ctx);
+                loginFormTarget.apply(ctx);
             });
             routes.beforeMatched(ctx -> {
                 rateLimits.check(ctx);
@@ -143,7 +163,9 @@ public final class App {
                     return;
                 }
                 // Every page form that changes state carries _csrf; the API uses Bearer tokens, not cookies.
-                if (ctx.method() == HandlerType.POST && !Auth.isApi(ctx) && !ctx.path().startsWith("/static/")) {
+                // The OAuth client endpoints authenticate the client (secret, PKCE or Bearer), never a cookie.
+                if (ctx.method() == HandlerType.POST && !Auth.isApi(ctx) && !ctx.path().startsWith("/static/")
+                        && !TokenController.CLIENT_ENDPOINTS.contains(ctx.path())) {
                     csrf.verify(ctx);
                 }
             });
@@ -178,6 +200,17 @@ public final class App {
             routes.post(AdminController.UNLOCK, admin::unlock, ADMIN);
             routes.post(AdminController.REVOKE_SESSIONS, admin::revokeSessions, ADMIN);
             routes.get(AdminController.AUDIT, admin::auditLog, ADMIN);
+
+            routes.get(DiscoveryController.PATH, discovery::show, ANONYMOUS);
+            routes.get(AuthorizeController.AUTHORIZE, authorize::authorize, ANONYMOUS);
+            routes.post(AuthorizeController.CONSENT, authorize::consent, MEMBER);
+            routes.post(TokenController.TOKEN, oidcToken::token, ANONYMOUS);
+            routes.post(TokenController.REVOKE, oidcToken::revoke, ANONYMOUS);
+            routes.post(TokenController.INTROSPECT, oidcToken::introspect, ANONYMOUS);
+            routes.get(UserInfoController.USERINFO, userInfo::show, ANONYMOUS);
+            routes.post(UserInfoController.USERINFO, userInfo::show, ANONYMOUS);
+            routes.get(LogoutController.LOGOUT, oidcLogout::request, ANONYMOUS);
+            routes.post(LogoutController.LOGOUT, oidcLogout::confirm, ANONYMOUS);
 
             routes.get(OpenApiController.PATH, openApi::show, ANONYMOUS);
             routes.post(ApiAuthController.SIGNUP, apiAuth::signup, ANONYMOUS);

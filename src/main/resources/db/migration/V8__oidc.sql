@@ -39,6 +39,7 @@ CREATE TABLE oauth_codes (
     code_challenge VARCHAR(128)  NULL,
     auth_time      DATETIME(6)   NOT NULL,
     amr            VARCHAR(50)   NOT NULL,
+    locale         VARCHAR(10)   NOT NULL,
     created_at     DATETIME(6)   NOT NULL,
     expires_at     DATETIME(6)   NOT NULL,
     used_at        DATETIME(6)   NULL,
@@ -50,7 +51,7 @@ CREATE TABLE oauth_codes (
 CREATE INDEX oauth_codes_expires_at ON oauth_codes (expires_at);
 
 -- A client's grant: the session (refresh-token family) its tokens belong to, with what the ID tokens
--- of later refreshes must repeat (scopes, authentication time and methods).
+-- of later refreshes must repeat (scopes, authentication time and methods, the member's language).
 CREATE TABLE oauth_grants (
     session_id CHAR(36)     NOT NULL,
     client_id  VARCHAR(64)  NOT NULL,
@@ -58,6 +59,7 @@ CREATE TABLE oauth_grants (
     scopes     VARCHAR(200) NOT NULL,
     auth_time  DATETIME(6)  NOT NULL,
     amr        VARCHAR(50)  NOT NULL,
+    locale     VARCHAR(10)  NOT NULL,
     PRIMARY KEY (session_id),
     FOREIGN KEY (session_id) REFERENCES sessions (id) ON DELETE CASCADE,
     FOREIGN KEY (client_id) REFERENCES oauth_clients (client_id) ON DELETE CASCADE

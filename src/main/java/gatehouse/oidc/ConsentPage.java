@@ -1,0 +1,10 @@
+package gatehouse.oidc;
+
+import java.util.List;
+
+/**
+ * The question a member answers the first time an application asks for their identity.
+ *
+ * @param request the authorization request's query string, posted back with the answer
+ */
+public record ConsentPage(String clientName, String clientHost, List<String> scopes, String request) {}

@@ -1,0 +1,4 @@
+package gatehouse.oidc;
+
+/** The confirmation asked before logging out for an application that did not prove who sent the browser. */
+public record LogoutPage(String clientName, String idTokenHint, String postLogoutRedirectUri, String state, String clientId) {}
