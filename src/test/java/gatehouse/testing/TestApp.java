@@ -64,7 +64,7 @@ public final class TestApp implements AutoCloseable {
             this.pepper = new byte[32];
             new SecureRandom().nextBytes(pepper);
         }
-        this.app = App.create(config, database.database(), keys, pepper, clock).start("127.0.0.1", 0);
+        this.app = App.create(config, database.database(), keys, pepper, clock).start("127.0.0.1", b.port);
         var jdbi = database.database().jdbi();
         var audit = new AuditLog(jdbi, clock);
         var refreshTokens = new RefreshTokens(jdbi, new SessionStatus(jdbi, clock), audit, config.auth(), clock);
@@ -86,6 +86,7 @@ public final class TestApp implements AutoCloseable {
         private TestApp shared;
         private Clock clock;
         private Path dataDir = Path.of("target", "test-data");
+        private int port;
         private final Map<String, String> overrides = new HashMap<>();
 
         public Builder database(String kind) {
@@ -108,6 +109,19 @@ public final class TestApp implements AutoCloseable {
         public Builder set(String key, String value) {
             overrides.put(key, value);
             return this;
+        }
+
+        /**
+         * Listens on a free port chosen now, with {@code server.public-url} = {@code http://127.0.0.1:<port>}:
+         * for OpenID clients, which insist that the issuer is the address they were given.
+         */
+        public Builder reachableIssuer() {
+            try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                this.port = socket.getLocalPort();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return set("server.public-url", "http://127.0.0.1:" + port);
         }
 
         public Builder dataDir(Path dir) {
