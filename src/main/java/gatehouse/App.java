@@ -22,7 +22,9 @@ import gatehouse.api.OpenApiController;
 import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;
 import gatehouse.db.Database;
+import gatehouse.oidc.ApplicationsController;
 import gatehouse.oidc.AuthorizeController;
+import gatehouse.oidc.ClientPagesController;
 import gatehouse.oidc.Clients;
 import gatehouse.oidc.DiscoveryController;
 import gatehouse.oidc.Grants;
@@ -103,6 +105,8 @@ public final class App {
         var userInfo = new UserInfoController(oidcTokens, sessionStatus, grants, accounts);
         var oidcLogout = new LogoutController(oidcTokens, clients, accounts, cookies, client, pages);
         var loginFormTarget = new LoginFormTarget(clients);
+        var clientPages = new ClientPagesController(clients, pages, client);
+        var applications = new ApplicationsController(jdbi, sessionStatus, audit, pages, client, clock);
 
         var system = new SystemController(database, keys, cookies);
         var account = new AccountController(accounts, accessTokens, jdbi, pages, cookies, client, clock);
@@ -200,6 +204,12 @@ public final class App {
             routes.post(AdminController.UNLOCK, admin::unlock, ADMIN);
             routes.post(AdminController.REVOKE_SESSIONS, admin::revokeSessions, ADMIN);
             routes.get(AdminController.AUDIT, admin::auditLog, ADMIN);
+            routes.get(ClientPagesController.CLIENTS, clientPages::list, ADMIN);
+            routes.post(ClientPagesController.CLIENTS, clientPages::register, ADMIN);
+            routes.post(ClientPagesController.SECRET, clientPages::rotateSecret, ADMIN);
+            routes.post(ClientPagesController.DELETE, clientPages::delete, ADMIN);
+            routes.get(ApplicationsController.APPLICATIONS, applications::list, MEMBER);
+            routes.post(ApplicationsController.WITHDRAW, applications::withdraw, MEMBER);
 
             routes.get(DiscoveryController.PATH, discovery::show, ANONYMOUS);
             routes.get(AuthorizeController.AUTHORIZE, authorize::authorize, ANONYMOUS);

@@ -1,0 +1,50 @@
+package gatehouse.oidc;
+
+import gatehouse.audit.AuditEvent;
+import gatehouse.audit.AuditLog;
+import gatehouse.session.SessionStatus;
+import gatehouse.token.AccessToken;
+import gatehouse.web.Auth;
+import gatehouse.web.ClientAddress;
+import gatehouse.web.Pages;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/** {@code /me/applications}: the consents a member gave, and withdrawing one (which also ends that client's access). */
+public final class ApplicationsController {
+    public static final String APPLICATIONS = "/me/applications";
+    public static final String WITHDRAW = "/me/applications/{clientId}/withdraw";
+
+    private final OidcDao dao;
+    private final SessionStatus sessionStatus;
+    private final AuditLog audit;
+    private final Pages pages;
+    private final ClientAddress client;
+    private final Clock clock;
+
+    public ApplicationsController(Jdbi jdbi, SessionStatus sessionStatus, AuditLog audit, Pages pages, ClientAddress client,
+                                  Clock clock) {
+        this.dao = jdbi.onDemand(OidcDao.class);
+        this.sessionStatus = sessionStatus;
+        this.audit = audit;
+        this.pages = pages;
+        this.client = client;
+        this.clock = clock;
+    }
+
+    public void list(Context ctx) {
+        pages.render(ctx, "oidc/applications.jte", new ApplicationsPage(dao.consentsOf(Auth.member(ctx).userId())));
+    }
+
+    public void withdraw(Context ctx) {
+        AccessToken me = Auth.member(ctx);
+        String clientId = ctx.pathParam("clientId");
+        if (dao.withdraw(me.userId(), clientId, clock.instant())) {
+            sessionStatus.forgetAll();
+            audit.record(AuditEvent.CONSENT_REVOKED, me.userId(), me.userId(), client.ip(ctx), "client " + clientId);
+        }
+        ctx.redirect(APPLICATIONS, HttpStatus.SEE_OTHER);
+    }
+}

@@ -1,0 +1,6 @@
+package gatehouse.oidc;
+
+import java.util.List;
+
+/** The member's applications: those they allowed to know who they are, each with a way to withdraw it. */
+public record ApplicationsPage(List<Consent> consents) {}
