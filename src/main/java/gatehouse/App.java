@@ -1,16 +1,13 @@
 package gatehouse;
 
-import static gatehouse.web.Role.ADMIN;
-import static gatehouse.web.Role.ANONYMOUS;
-import static gatehouse.web.Role.MEMBER;
+import static gatehouse.domain.Role.ADMIN;
+import static gatehouse.domain.Role.ANONYMOUS;
+import static gatehouse.domain.Role.MEMBER;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gatehouse.account.AccountController;
-import gatehouse.account.Accounts;
-import gatehouse.account.Passwords;
 import gatehouse.account.SettingsController;
 import gatehouse.admin.AdminController;
-import gatehouse.admin.Members;
 import gatehouse.api.ApiAdminController;
 import gatehouse.api.ApiAuthController;
 import gatehouse.api.ApiClientsController;
@@ -19,25 +16,15 @@ import gatehouse.api.ApiMeController;
 import gatehouse.api.Cors;
 import gatehouse.api.JsonBody;
 import gatehouse.api.OpenApiController;
-import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;
-import gatehouse.db.Database;
 import gatehouse.oidc.ApplicationsController;
 import gatehouse.oidc.AuthorizeController;
 import gatehouse.oidc.ClientPagesController;
-import gatehouse.oidc.Clients;
 import gatehouse.oidc.DiscoveryController;
-import gatehouse.oidc.Grants;
 import gatehouse.oidc.LoginFormTarget;
 import gatehouse.oidc.LogoutController;
-import gatehouse.oidc.OidcTokens;
 import gatehouse.oidc.TokenController;
 import gatehouse.oidc.UserInfoController;
-import gatehouse.session.RefreshTokens;
-import gatehouse.session.SessionStatus;
-import gatehouse.session.TokenRenewal;
-import gatehouse.token.AccessTokens;
-import gatehouse.token.SigningKeys;
 import gatehouse.web.Auth;
 import gatehouse.web.ClientAddress;
 import gatehouse.web.Cookies;
@@ -68,58 +55,46 @@ public final class App {
 
     private App() {}
 
-    /**
-     * @param config the whole configuration
-     * @param database an opened, migrated database
-     * @param keys the token signing keys
-     * @param pepper the password pepper (also the root of the CSRF key)
-     * @param clock every "now" comes from here
-     */
-    public static Javalin create(Config config, Database database, SigningKeys keys, byte[] pepper, Clock clock) {
-        var jdbi = database.jdbi();
+    /** The server over {@code services}: builds only the web layer (controllers, before-handlers, routes). */
+    public static Javalin create(Services services) {
+        Config config = services.config();
+        Clock clock = services.clock();
         ObjectMapper json = Json.mapper();
         var client = new ClientAddress(config.server().trustedProxies());
-        var cookies = new Cookies(client, clock);
-        var audit = new AuditLog(jdbi, clock);
-        var sessionStatus = new SessionStatus(jdbi, clock);
-        var refreshTokens = new RefreshTokens(jdbi, sessionStatus, audit, config.auth(), clock);
-        var accessTokens = new AccessTokens(keys, config.auth(), clock);
-        var passwords = new Passwords(pepper, config.auth().bcryptCost());
-        var accounts = new Accounts(jdbi, passwords, refreshTokens, audit, clock);
-        var renewal = new TokenRenewal(refreshTokens, jdbi, sessionStatus, accessTokens);
-        var auth = new Auth(accessTokens, renewal, sessionStatus, cookies, client);
-        var csrf = new Csrf(pepper, cookies);
+        var cookies = new Cookies(clock);
+        var auth = new Auth(services.accessTokens(), services.renewal(), services.sessionStatus(), cookies);
+        var csrf = new Csrf(services.pepper(), cookies);
         var pages = new Pages(new Languages(), csrf);
         var errors = new Errors(pages, json, cookies);
 
-        var members = new Members(jdbi, refreshTokens, audit, clock);
-        var clients = new Clients(jdbi, sessionStatus, audit, clock);
+        var system = new SystemController(services.database(), services.keys(), cookies);
+        var account = new AccountController(services.accounts(), services.accessTokens(), services.sessionDao(), pages,
+                cookies, clock);
+        var settings = new SettingsController(services.accounts(), pages, cookies);
+        var admin = new AdminController(services.members(), services.auditDao(), pages, clock);
 
         // OpenID Connect provider: other applications log members in through Gatehouse.
+        var jdbi = services.database().jdbi();
         String issuer = config.server().publicUrl();
-        var oidcTokens = new OidcTokens(keys, issuer, config.auth().accessTokenTtl(), clock);
-        var grants = new Grants(jdbi, refreshTokens, accounts, oidcTokens, audit, clock);
-        var discovery = new DiscoveryController(issuer, keys.algorithm().getName());
-        var authorize = new AuthorizeController(clients, grants, jdbi, refreshTokens, cookies, client, pages, audit, clock, issuer);
-        var oidcToken = new TokenController(grants, oidcTokens, clients, client, clock, issuer);
-        var userInfo = new UserInfoController(oidcTokens, sessionStatus, grants, accounts);
-        var oidcLogout = new LogoutController(oidcTokens, clients, accounts, cookies, client, pages);
-        var loginFormTarget = new LoginFormTarget(clients);
-        var clientPages = new ClientPagesController(clients, pages, client);
-        var applications = new ApplicationsController(jdbi, sessionStatus, audit, pages, client, clock);
-
-        var system = new SystemController(database, keys, cookies);
-        var account = new AccountController(accounts, accessTokens, jdbi, pages, cookies, client, clock);
-        var settings = new SettingsController(accounts, pages, cookies, client);
-        var admin = new AdminController(members, jdbi, pages, client, clock);
+        var discovery = new DiscoveryController(issuer, services.keys().algorithm().getName());
+        var authorize = new AuthorizeController(services.clients(), services.grants(), jdbi, services.refreshTokens(),
+                cookies, pages, services.audit(), clock, issuer);
+        var oidcToken = new TokenController(services.grants(), services.oidcTokens(), services.clients(), clock, issuer);
+        var userInfo = new UserInfoController(services.oidcTokens(), services.sessionStatus(), services.grants(),
+                services.accounts());
+        var oidcLogout = new LogoutController(services.oidcTokens(), services.clients(), services.accounts(), cookies, pages);
+        var loginFormTarget = new LoginFormTarget(services.clients());
+        var clientPages = new ClientPagesController(services.clients(), pages);
+        var applications = new ApplicationsController(jdbi, services.sessionStatus(), services.audit(), pages, clock);
 
         // The JSON API: a second front end over the same services.
         var jsonBody = new JsonBody(json);
         var apiErrors = new ApiErrors(errors, pages);
-        var apiAuth = new ApiAuthController(accounts, refreshTokens, renewal, accessTokens, jsonBody, client);
-        var apiMe = new ApiMeController(accounts, jdbi, jsonBody, client, clock);
-        var apiAdmin = new ApiAdminController(members, jsonBody, client);
-        var apiClients = new ApiClientsController(clients, jsonBody, client);
+        var apiAuth = new ApiAuthController(services.accounts(), services.refreshTokens(), services.renewal(),
+                services.accessTokens(), jsonBody);
+        var apiMe = new ApiMeController(services.accounts(), services.sessionDao(), jsonBody, clock);
+        var apiAdmin = new ApiAdminController(services.members(), jsonBody);
+        var apiClients = new ApiClientsController(services.clients(), jsonBody);
         var openApi = new OpenApiController();
         var cors = new Cors(config.server().corsOrigins());
 
@@ -127,7 +102,7 @@ public final class App {
         var rateLimits = new RateLimits(Map.of(
                 AccountController.LOGIN, "login", ApiAuthController.LOGIN, "login",
                 AccountController.SIGNUP, "signup", ApiAuthController.SIGNUP, "signup",
-                ApiAuthController.REFRESH, "refresh"), client,
+                ApiAuthController.REFRESH, "refresh"),
                 config.server().rateLimitBurst(), config.server().rateLimitPerMinute(), clock);
 
         return Javalin.create(cfg -> {

@@ -9,8 +9,7 @@ import gatehouse.session.RefreshTokens;
 import gatehouse.session.Session;
 import gatehouse.session.TokenRenewal;
 import gatehouse.token.AccessTokens;
-import gatehouse.web.ClientAddress;
-import gatehouse.web.ValidationException;
+import gatehouse.domain.ValidationException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -44,16 +43,14 @@ public final class ApiAuthController {
     private final TokenRenewal renewal;
     private final AccessTokens accessTokens;
     private final JsonBody body;
-    private final ClientAddress client;
 
     public ApiAuthController(Accounts accounts, RefreshTokens refreshTokens, TokenRenewal renewal,
-                             AccessTokens accessTokens, JsonBody body, ClientAddress client) {
+                             AccessTokens accessTokens, JsonBody body) {
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
         this.renewal = renewal;
         this.accessTokens = accessTokens;
         this.body = body;
-        this.client = client;
     }
 
     public void signup(Context ctx) throws IOException {
@@ -63,7 +60,7 @@ public final class ApiAuthController {
         User user;
         try {
             user = accounts.signUp(new SignupForm(in.username(), in.password(), in.passwordConfirm(), profile),
-                    client.ip(ctx));
+                    ctx.ip());
         } catch (ValidationException e) {
             // Only a name that passed every other rule reaches the unique index: a conflict, not bad input.
             if (e.fieldErrors().size() == 1 && "error.username.taken".equals(e.fieldErrors().get("username"))) {
@@ -87,7 +84,7 @@ public final class ApiAuthController {
         if (!missing.isEmpty()) {
             throw new ValidationException(missing);
         }
-        Optional<Accounts.Login> login = accounts.logIn(in.username(), in.password(), client.ip(ctx), ctx.userAgent());
+        Optional<Accounts.Login> login = accounts.logIn(in.username(), in.password(), ctx.ip(), ctx.userAgent());
         if (login.isEmpty()) {
             // One answer for an unknown name, a wrong password and a throttled account alike.
             throw ApiProblem.unauthorized("error.login.failed", "Bearer");
@@ -104,7 +101,7 @@ public final class ApiAuthController {
      * other call returned. Any other reuse ends the whole session and answers 401.
      */
     public void refresh(Context ctx) throws IOException {
-        TokenRenewal.Renewed renewed = renewal.renew(refreshToken(ctx), client.ip(ctx))
+        TokenRenewal.Renewed renewed = renewal.renew(refreshToken(ctx), ctx.ip())
                 .orElseThrow(() -> ApiProblem.unauthorized("api.refresh.rejected", "Bearer error=\"invalid_token\""));
         ctx.json(new TokenView(renewed.accessToken(), renewed.refreshToken(), TokenView.BEARER,
                 accessTokens.timeToLive().toSeconds()));
@@ -116,7 +113,7 @@ public final class ApiAuthController {
         Session session = refreshTokens.sessionOf(presented)
                 .orElseThrow(() -> ApiProblem.unauthorized("api.refresh.rejected", "Bearer error=\"invalid_token\""));
         if (session.revokedAt() == null) {
-            accounts.logOut(session.userId(), session.id(), client.ip(ctx));
+            accounts.logOut(session.userId(), session.id(), ctx.ip());
         }
         ctx.status(HttpStatus.NO_CONTENT);
     }

@@ -3,9 +3,8 @@ package gatehouse.api;
 import gatehouse.oidc.ClientRequest;
 import gatehouse.oidc.ClientView;
 import gatehouse.oidc.Clients;
-import gatehouse.web.ActionRefused;
+import gatehouse.domain.ActionRefused;
 import gatehouse.web.Auth;
-import gatehouse.web.ClientAddress;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -18,17 +17,15 @@ public final class ApiClientsController {
 
     private final Clients clients;
     private final JsonBody body;
-    private final ClientAddress client;
 
-    public ApiClientsController(Clients clients, JsonBody body, ClientAddress client) {
+    public ApiClientsController(Clients clients, JsonBody body) {
         this.clients = clients;
         this.body = body;
-        this.client = client;
     }
 
     public void register(Context ctx) throws IOException {
         var request = body.read(ctx, ClientRequest.class);
-        var registered = clients.register(Auth.member(ctx).userId(), request, client.ip(ctx));
+        var registered = clients.register(Auth.member(ctx).userId(), request, ctx.ip());
         ctx.status(HttpStatus.CREATED).header("Location", CLIENTS + "/" + registered.client().clientId())
                 .json(ClientView.of(registered.client(), registered.clientSecret()));
     }
@@ -42,12 +39,12 @@ public final class ApiClientsController {
     }
 
     public void delete(Context ctx) {
-        clients.delete(Auth.member(ctx).userId(), ctx.pathParam("clientId"), client.ip(ctx));
+        clients.delete(Auth.member(ctx).userId(), ctx.pathParam("clientId"), ctx.ip());
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
     public void rotateSecret(Context ctx) {
-        var rotated = clients.rotateSecret(Auth.member(ctx).userId(), ctx.pathParam("clientId"), client.ip(ctx));
+        var rotated = clients.rotateSecret(Auth.member(ctx).userId(), ctx.pathParam("clientId"), ctx.ip());
         ctx.json(ClientView.of(rotated.client(), rotated.clientSecret()));
     }
 }

@@ -5,7 +5,6 @@ import gatehouse.audit.AuditLog;
 import gatehouse.session.SessionStatus;
 import gatehouse.token.AccessToken;
 import gatehouse.web.Auth;
-import gatehouse.web.ClientAddress;
 import gatehouse.web.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -21,16 +20,14 @@ public final class ApplicationsController {
     private final SessionStatus sessionStatus;
     private final AuditLog audit;
     private final Pages pages;
-    private final ClientAddress client;
     private final Clock clock;
 
-    public ApplicationsController(Jdbi jdbi, SessionStatus sessionStatus, AuditLog audit, Pages pages, ClientAddress client,
+    public ApplicationsController(Jdbi jdbi, SessionStatus sessionStatus, AuditLog audit, Pages pages,
                                   Clock clock) {
         this.dao = jdbi.onDemand(OidcDao.class);
         this.sessionStatus = sessionStatus;
         this.audit = audit;
         this.pages = pages;
-        this.client = client;
         this.clock = clock;
     }
 
@@ -43,7 +40,7 @@ public final class ApplicationsController {
         String clientId = ctx.pathParam("clientId");
         if (dao.withdraw(me.userId(), clientId, clock.instant())) {
             sessionStatus.forgetAll();
-            audit.record(AuditEvent.CONSENT_REVOKED, me.userId(), me.userId(), client.ip(ctx), "client " + clientId);
+            audit.record(AuditEvent.CONSENT_REVOKED, me.userId(), me.userId(), ctx.ip(), "client " + clientId);
         }
         ctx.redirect(APPLICATIONS, HttpStatus.SEE_OTHER);
     }

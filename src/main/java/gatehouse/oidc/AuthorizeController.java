@@ -14,7 +14,6 @@ import gatehouse.session.Session;
 import gatehouse.session.SessionDao;
 import gatehouse.token.AccessToken;
 import gatehouse.web.Auth;
-import gatehouse.web.ClientAddress;
 import gatehouse.web.Cookies;
 import gatehouse.web.Pages;
 import gatehouse.web.SecurityHeaders;
@@ -45,21 +44,18 @@ public final class AuthorizeController {
     private final SessionDao sessions;
     private final RefreshTokens refreshTokens;
     private final Cookies cookies;
-    private final ClientAddress client;
     private final Pages pages;
     private final AuditLog audit;
     private final Clock clock;
     private final String issuer;
 
-    public AuthorizeController(Clients clients, Grants grants, Jdbi jdbi, RefreshTokens refreshTokens, Cookies cookies,
-                               ClientAddress client, Pages pages, AuditLog audit, Clock clock, String issuer) {
+    public AuthorizeController(Clients clients, Grants grants, Jdbi jdbi, RefreshTokens refreshTokens, Cookies cookies, Pages pages, AuditLog audit, Clock clock, String issuer) {
         this.clients = clients;
         this.grants = grants;
         this.dao = jdbi.onDemand(OidcDao.class);
         this.sessions = jdbi.onDemand(SessionDao.class);
         this.refreshTokens = refreshTokens;
         this.cookies = cookies;
-        this.client = client;
         this.pages = pages;
         this.audit = audit;
         this.clock = clock;
@@ -118,7 +114,7 @@ public final class AuthorizeController {
             return;
         }
         dao.saveConsent(member.userId(), request.client().clientId(), Scopes.joined(request.scopes()), clock.instant());
-        audit.record(AuditEvent.CONSENT_GRANTED, member.userId(), member.userId(), client.ip(ctx),
+        audit.record(AuditEvent.CONSENT_GRANTED, member.userId(), member.userId(), ctx.ip(),
                 "client " + request.client().clientId() + " scopes " + Scopes.joined(request.scopes()));
         ctx.redirect(codeResponse(ctx, request, member, authTime(member)).toString(), HttpStatus.SEE_OTHER);
     }

@@ -1,10 +1,9 @@
 package gatehouse.oidc;
 
 import gatehouse.web.Auth;
-import gatehouse.web.ClientAddress;
 import gatehouse.web.Pages;
 import gatehouse.web.Text;
-import gatehouse.web.ValidationException;
+import gatehouse.domain.ValidationException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Arrays;
@@ -20,12 +19,10 @@ public final class ClientPagesController {
 
     private final Clients clients;
     private final Pages pages;
-    private final ClientAddress client;
 
-    public ClientPagesController(Clients clients, Pages pages, ClientAddress client) {
+    public ClientPagesController(Clients clients, Pages pages) {
         this.clients = clients;
         this.pages = pages;
-        this.client = client;
     }
 
     public void list(Context ctx) {
@@ -37,7 +34,7 @@ public final class ClientPagesController {
                 lines(ctx.formParam("postLogoutRedirectUris")), ctx.formParams("scopes"),
                 ctx.formParam("alwaysIssueRefreshToken") != null);
         try {
-            var registered = clients.register(Auth.member(ctx).userId(), form, client.ip(ctx));
+            var registered = clients.register(Auth.member(ctx).userId(), form, ctx.ip());
             showSecret(ctx, HttpStatus.CREATED, registered);
         } catch (ValidationException e) {
             Text t = pages.text(ctx);
@@ -49,11 +46,11 @@ public final class ClientPagesController {
     }
 
     public void rotateSecret(Context ctx) {
-        showSecret(ctx, HttpStatus.OK, clients.rotateSecret(Auth.member(ctx).userId(), ctx.pathParam("clientId"), client.ip(ctx)));
+        showSecret(ctx, HttpStatus.OK, clients.rotateSecret(Auth.member(ctx).userId(), ctx.pathParam("clientId"), ctx.ip()));
     }
 
     public void delete(Context ctx) {
-        clients.delete(Auth.member(ctx).userId(), ctx.pathParam("clientId"), client.ip(ctx));
+        clients.delete(Auth.member(ctx).userId(), ctx.pathParam("clientId"), ctx.ip());
         ctx.redirect(CLIENTS, HttpStatus.SEE_OTHER);
     }
 

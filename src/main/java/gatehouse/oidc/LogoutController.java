@@ -4,7 +4,6 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import gatehouse.account.Accounts;
 import gatehouse.token.AccessToken;
 import gatehouse.web.Auth;
-import gatehouse.web.ClientAddress;
 import gatehouse.web.Cookies;
 import gatehouse.web.Pages;
 import gatehouse.web.SecurityHeaders;
@@ -27,16 +26,14 @@ public final class LogoutController {
     private final Clients clients;
     private final Accounts accounts;
     private final Cookies cookies;
-    private final ClientAddress client;
     private final Pages pages;
 
-    public LogoutController(OidcTokens tokens, Clients clients, Accounts accounts, Cookies cookies, ClientAddress client,
+    public LogoutController(OidcTokens tokens, Clients clients, Accounts accounts, Cookies cookies,
                             Pages pages) {
         this.tokens = tokens;
         this.clients = clients;
         this.accounts = accounts;
         this.cookies = cookies;
-        this.client = client;
         this.pages = pages;
     }
 
@@ -66,7 +63,7 @@ public final class LogoutController {
     private void finish(Context ctx, Optional<AccessToken> member, Optional<Client> rp, String back, String state,
                         HttpStatus redirectStatus) {
         if (member.isPresent()) {
-            accounts.logOut(member.get().userId(), member.get().sessionId(), client.ip(ctx));
+            accounts.logOut(member.get().userId(), member.get().sessionId(), ctx.ip());
             cookies.clearTokens(ctx);
             Auth.signedOut(ctx);
         }

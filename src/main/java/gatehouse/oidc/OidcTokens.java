@@ -103,7 +103,7 @@ public final class OidcTokens {
             if (jwt.getAudience() == null || !jwt.getAudience().equals(List.of(clientId))) {
                 return Optional.empty();
             }
-            var role = gatehouse.web.Role.ofMember(jwt.getClaim("role").asString()).orElseThrow(IllegalArgumentException::new);
+            var role = gatehouse.domain.Role.ofMember(jwt.getClaim("role").asString()).orElseThrow(IllegalArgumentException::new);
             var access = new AccessToken(UUID.fromString(jwt.getSubject()), jwt.getClaim("username").asString(), role,
                     UUID.fromString(jwt.getClaim("sid").asString()), jwt.getIssuedAtAsInstant(), jwt.getExpiresAtAsInstant(),
                     null, null);

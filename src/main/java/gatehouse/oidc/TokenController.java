@@ -8,7 +8,6 @@ import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import gatehouse.session.RefreshTokens;
 import gatehouse.session.Session;
-import gatehouse.web.ClientAddress;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -32,15 +31,13 @@ public final class TokenController {
     private final Grants grants;
     private final OidcTokens tokens;
     private final ClientCredentials credentials;
-    private final ClientAddress client;
     private final Clock clock;
     private final String issuer;
 
-    public TokenController(Grants grants, OidcTokens tokens, Clients clients, ClientAddress client, Clock clock, String issuer) {
+    public TokenController(Grants grants, OidcTokens tokens, Clients clients, Clock clock, String issuer) {
         this.grants = grants;
         this.tokens = tokens;
         this.credentials = new ClientCredentials(clients);
-        this.client = client;
         this.clock = clock;
         this.issuer = issuer;
     }
@@ -53,9 +50,9 @@ public final class TokenController {
             if (request.getAuthorizationGrant() instanceof AuthorizationCodeGrant code) {
                 issued = grants.exchange(caller, code.getAuthorizationCode().getValue(),
                         code.getRedirectionURI() == null ? null : code.getRedirectionURI().toString(),
-                        code.getCodeVerifier() == null ? null : code.getCodeVerifier().getValue(), client.ip(ctx), ctx.userAgent());
+                        code.getCodeVerifier() == null ? null : code.getCodeVerifier().getValue(), ctx.ip(), ctx.userAgent());
             } else if (request.getAuthorizationGrant() instanceof RefreshTokenGrant refresh) {
-                issued = grants.refresh(caller, refresh.getRefreshToken().getValue(), client.ip(ctx));
+                issued = grants.refresh(caller, refresh.getRefreshToken().getValue(), ctx.ip());
             } else {
                 throw new TokenError("unsupported_grant_type", 400, "authorization_code or refresh_token only");
             }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gatehouse.oidc.Clients;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +47,7 @@ class ApiClientsTest {
                     .mapTo(String.class).one());
             assertNotEquals(secret, stored);
 
-            var clients = new Clients(api.app().jdbi(), null, null, api.app().clock());
+            var clients = api.app().services().clients();
             assertTrue(clients.authenticate(clientId, secret).isPresent());
             assertTrue(clients.authenticate(clientId, secret + "x").isEmpty());
         }
@@ -61,7 +61,7 @@ class ApiClientsTest {
             String clientId = created.text("clientId");
             var rotated = api.call("POST", CLIENTS + "/" + clientId + "/secret", null, admin.access());
             assertEquals(200, rotated.status(), rotated.body());
-            var clients = new Clients(api.app().jdbi(), null, null, api.app().clock());
+            var clients = api.app().services().clients();
             assertTrue(clients.authenticate(clientId, created.text("clientSecret")).isEmpty());
             assertTrue(clients.authenticate(clientId, rotated.text("clientSecret")).isPresent());
             long audited = api.app().jdbi().withHandle(h -> h.createQuery(

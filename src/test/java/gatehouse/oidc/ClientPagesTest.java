@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -37,7 +37,7 @@ class ClientPagesTest {
             assertEquals(201, created.status(), created.body());
             Matcher secret = SECRET.matcher(created.body());
             assertTrue(secret.find());
-            var clients = new Clients(app.jdbi(), null, null, app.clock());
+            var clients = app.services().clients();
             Client wiki = clients.list().get(0);
             assertEquals(2, wiki.redirectUriList().size());
             assertTrue(clients.authenticate(wiki.clientId(), secret.group(1)).isPresent());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gatehouse.testing.Browsers;
 import gatehouse.testing.TestApp;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +32,7 @@ class ModAuthOpenidcTest {
         int port = Httpd.freePort();
         try (TestApp app = TestApp.builder().reachableIssuer().start()) {
             app.createMember("wikiuser", Role.MEMBER);
-            var clients = new Clients(app.jdbi(), null, new gatehouse.audit.AuditLog(app.jdbi(), app.clock()), app.clock());
+            var clients = app.services().clients();
             var wiki = clients.register(null, new ClientRequest("Team wiki", "confidential",
                     List.of("http://localhost:" + port + "/protected/redirect_uri"),
                     List.of("http://localhost:" + port + "/loggedout.html"), List.of("openid", "profile"), false), "127.0.0.1");

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,7 +36,7 @@ class OpenIdClientTest {
         }
         try (TestApp app = TestApp.builder().reachableIssuer().start()) {
             app.createMember("alice", Role.MEMBER);
-            var clients = new Clients(app.jdbi(), null, new gatehouse.audit.AuditLog(app.jdbi(), app.clock()), app.clock());
+            var clients = app.services().clients();
             var rp = clients.register(null, new ClientRequest("Node app", "confidential", List.of(REDIRECT), List.of(),
                     null, false), "127.0.0.1");
             Process node = new ProcessBuilder("node", "relying-party.mjs", app.config().server().publicUrl(),

@@ -39,8 +39,7 @@ final class RelyingParty {
     }
 
     static RelyingParty register(TestApp app, String type, List<String> scopes) {
-        var clients = new Clients(app.jdbi(), new gatehouse.session.SessionStatus(app.jdbi(), app.clock()),
-                new gatehouse.audit.AuditLog(app.jdbi(), app.clock()), app.clock());
+        var clients = app.services().clients();
         var registered = clients.register(null, new ClientRequest("RP " + type, type, List.of(REDIRECT),
                 List.of("https://rp.example/bye"), scopes, false), "127.0.0.1");
         return new RelyingParty(app, registered.client(), registered.clientSecret());

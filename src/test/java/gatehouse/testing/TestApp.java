@@ -1,22 +1,19 @@
 package gatehouse.testing;
 
 import gatehouse.App;
+import gatehouse.Services;
 import gatehouse.account.Accounts;
 import gatehouse.account.Gender;
-import gatehouse.account.Passwords;
 import gatehouse.account.ProfileForm;
 import gatehouse.account.SignupForm;
 import gatehouse.account.User;
 import gatehouse.account.UserDao;
-import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;
 import gatehouse.config.ConfigLoader;
 import gatehouse.config.SigningAlgorithm;
-import gatehouse.session.RefreshTokens;
-import gatehouse.session.SessionStatus;
 import gatehouse.token.SigningKey;
 import gatehouse.token.SigningKeys;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -43,7 +40,7 @@ public final class TestApp implements AutoCloseable {
     private final SigningKeys keys;
     private final byte[] pepper;
     private final Javalin app;
-    private final Accounts accounts;
+    private final Services services;
 
     private TestApp(Builder b) {
         this.ownsDatabase = b.shared == null;
@@ -64,11 +61,10 @@ public final class TestApp implements AutoCloseable {
             this.pepper = new byte[32];
             new SecureRandom().nextBytes(pepper);
         }
-        this.app = App.create(config, database.database(), keys, pepper, clock).start("127.0.0.1", b.port);
-        var jdbi = database.database().jdbi();
-        var audit = new AuditLog(jdbi, clock);
-        var refreshTokens = new RefreshTokens(jdbi, new SessionStatus(jdbi, clock), audit, config.auth(), clock);
-        this.accounts = new Accounts(jdbi, new Passwords(pepper, 4), refreshTokens, audit, clock);
+        // One composition root for the server and the test: a change made through services() reaches the
+        // running app's caches.
+        this.services = Services.create(config, database.database(), keys, pepper, clock);
+        this.app = App.create(services).start("127.0.0.1", b.port);
     }
 
     public static Builder builder() {
@@ -152,7 +148,7 @@ public final class TestApp implements AutoCloseable {
     }
 
     public UserDao users() {
-        return jdbi().onDemand(UserDao.class);
+        return services.userDao();
     }
 
     public Config config() {
@@ -171,18 +167,23 @@ public final class TestApp implements AutoCloseable {
         return database;
     }
 
+    /** The running app's own services (the same instances, caches included). */
+    public Services services() {
+        return services;
+    }
+
     public Accounts accounts() {
-        return accounts;
+        return services.accounts();
     }
 
     /** Creates a member (or admin) with {@link #PASSWORD} directly through the service. */
     public User createMember(String username, Role role) {
         var profile = new ProfileForm("Name " + username, "nick " + username, "", "", "", Gender.UNDISCLOSED.name(), true);
         if (role == Role.ADMIN) {
-            accounts.createOrPromoteAdmin(username, PASSWORD);
+            accounts().createOrPromoteAdmin(username, PASSWORD);
             return users().findByUsername(username).orElseThrow();
         }
-        return accounts.signUp(new SignupForm(username, PASSWORD, PASSWORD, profile), "127.0.0.1");
+        return accounts().signUp(new SignupForm(username, PASSWORD, PASSWORD, profile), "127.0.0.1");
     }
 
     /** A new browser logged in as {@code username} with {@link #PASSWORD}. */

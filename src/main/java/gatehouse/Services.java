@@ -1,0 +1,170 @@
+package gatehouse;
+
+import gatehouse.account.Accounts;
+import gatehouse.account.Passwords;
+import gatehouse.account.UserDao;
+import gatehouse.admin.AdminDao;
+import gatehouse.admin.Members;
+import gatehouse.audit.AuditDao;
+import gatehouse.audit.AuditLog;
+import gatehouse.config.Config;
+import gatehouse.db.Database;
+import gatehouse.oidc.Clients;
+import gatehouse.oidc.Grants;
+import gatehouse.oidc.OidcTokens;
+import gatehouse.session.RefreshTokens;
+import gatehouse.session.SessionDao;
+import gatehouse.session.SessionStatus;
+import gatehouse.session.TokenRenewal;
+import gatehouse.token.AccessTokens;
+import gatehouse.token.SigningKeys;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The composition root: every DAO and service, each built once. The server ({@link App}), the
+ * command-line commands and the tests all start from here, so there is one session cache per process
+ * and a change made through any of them reaches the others.
+ */
+public final class Services {
+    private final Config config;
+    private final Database database;
+    private final SigningKeys keys;
+    private final byte[] pepper;
+    private final Clock clock;
+
+    private final UserDao userDao;
+    private final AdminDao adminDao;
+    private final SessionDao sessionDao;
+    private final AuditDao auditDao;
+
+    private final AuditLog audit;
+    private final SessionStatus sessionStatus;
+    private final RefreshTokens refreshTokens;
+    private final AccessTokens accessTokens;
+    private final TokenRenewal renewal;
+    private final Passwords passwords;
+    private final Accounts accounts;
+    private final Members members;
+    private final Clients clients;
+    private final OidcTokens oidcTokens;
+    private final Grants grants;
+
+    private Services(Config config, Database database, SigningKeys keys, byte[] pepper, Clock clock) {
+        this.config = config;
+        this.database = database;
+        this.keys = keys;
+        this.pepper = pepper.clone();
+        this.clock = clock;
+        Jdbi jdbi = database.jdbi();
+        this.userDao = jdbi.onDemand(UserDao.class);
+        this.adminDao = jdbi.onDemand(AdminDao.class);
+        this.sessionDao = jdbi.onDemand(SessionDao.class);
+        this.auditDao = jdbi.onDemand(AuditDao.class);
+
+        this.audit = new AuditLog(auditDao, clock);
+        this.sessionStatus = new SessionStatus(sessionDao, clock);
+        this.refreshTokens = new RefreshTokens(sessionDao, sessionStatus, audit, config.auth(), clock);
+        this.accessTokens = new AccessTokens(keys, config.auth(), clock);
+        this.renewal = new TokenRenewal(refreshTokens, sessionDao, sessionStatus, accessTokens);
+        this.passwords = new Passwords(pepper, config.auth().bcryptCost());
+        this.accounts = new Accounts(jdbi, userDao, passwords, refreshTokens, audit, clock);
+        this.members = new Members(jdbi, adminDao, refreshTokens, audit, clock);
+        // OpenID Connect provider: tokens for other applications, issued by server.public-url.
+        this.clients = new Clients(jdbi, sessionStatus, audit, clock);
+        this.oidcTokens = new OidcTokens(keys, config.server().publicUrl(), config.auth().accessTokenTtl(), clock);
+        this.grants = new Grants(jdbi, refreshTokens, accounts, oidcTokens, audit, clock);
+    }
+
+    /**
+     * @param config the whole configuration
+     * @param database an opened, migrated database
+     * @param keys the token signing keys
+     * @param pepper the password pepper (also the root of the CSRF key)
+     * @param clock every "now" comes from here
+     */
+    public static Services create(Config config, Database database, SigningKeys keys, byte[] pepper, Clock clock) {
+        return new Services(config, database, keys, pepper, clock);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public SigningKeys keys() {
+        return keys;
+    }
+
+    /** A copy: the pepper is a secret, and no caller may change the one the services use. */
+    public byte[] pepper() {
+        return pepper.clone();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public UserDao userDao() {
+        return userDao;
+    }
+
+    public AdminDao adminDao() {
+        return adminDao;
+    }
+
+    public SessionDao sessionDao() {
+        return sessionDao;
+    }
+
+    public AuditDao auditDao() {
+        return auditDao;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public SessionStatus sessionStatus() {
+        return sessionStatus;
+    }
+
+    public RefreshTokens refreshTokens() {
+        return refreshTokens;
+    }
+
+    public AccessTokens accessTokens() {
+        return accessTokens;
+    }
+
+    public TokenRenewal renewal() {
+        return renewal;
+    }
+
+    public Passwords passwords() {
+        return passwords;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public Members members() {
+        return members;
+    }
+
+    public Clients clients() {
+        return clients;
+    }
+
+    public OidcTokens oidcTokens() {
+        return oidcTokens;
+    }
+
+    public Grants grants() {
+        return grants;
+    }
+}
