@@ -21,6 +21,12 @@ import gatehouse.api.OpenApiController;
 import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;
 import gatehouse.db.Database;
+import gatehouse.secondfactor.AdminSecondFactorGate;
+import gatehouse.secondfactor.SecondFactorAdminController;
+import gatehouse.secondfactor.SecondFactorController;
+import gatehouse.secondfactor.SecondFactorLoginController;
+import gatehouse.secondfactor.SecondFactors;
+import gatehouse.secondfactor.TwoStepLogin;
 import gatehouse.session.RefreshTokens;
 import gatehouse.session.SessionStatus;
 import gatehouse.session.TokenRenewal;
@@ -83,14 +89,21 @@ public final class App {
         var members = new Members(jdbi, refreshTokens, audit, clock);
 
         var system = new SystemController(database, keys, cookies);
-        var account = new AccountController(accounts, accessTokens, jdbi, pages, cookies, client, clock);
+        var secondFactors = new SecondFactors(jdbi, pepper, accounts, refreshTokens, audit, clock);
+        var twoStepLogin = new TwoStepLogin(jdbi, accounts, secondFactors, clock);
+        var secondFactorLogin = new SecondFactorLoginController(twoStepLogin, accessTokens, pages, cookies, client);
+        var secondFactorSettings = new SecondFactorController(secondFactors, accounts, refreshTokens, accessTokens, pages,
+                cookies, client, config.auth().adminSecondFactorRequired());
+        var secondFactorAdmin = new SecondFactorAdminController(secondFactors, client);
+        var adminGate = new AdminSecondFactorGate(config.auth().adminSecondFactorRequired());
+        var account = new AccountController(accounts, twoStepLogin, secondFactors, secondFactorLogin, jdbi, pages, cookies, client, clock);
         var settings = new SettingsController(accounts, pages, cookies, client);
         var admin = new AdminController(members, jdbi, pages, client, clock);
 
         // The JSON API: a second front end over the same services.
         var jsonBody = new JsonBody(json);
         var apiErrors = new ApiErrors(errors, pages);
-        var apiAuth = new ApiAuthController(accounts, refreshTokens, renewal, accessTokens, jsonBody, client);
+        var apiAuth = new ApiAuthController(accounts, twoStepLogin, refreshTokens, renewal, accessTokens, jsonBody, client);
         var apiMe = new ApiMeController(accounts, jdbi, jsonBody, client, clock);
         var apiAdmin = new ApiAdminController(members, jsonBody, client);
         var openApi = new OpenApiController();
@@ -99,6 +112,7 @@ public final class App {
         // The pages and the API of one action draw on one bucket per client IP.
         var rateLimits = new RateLimits(Map.of(
                 AccountController.LOGIN, "login", ApiAuthController.LOGIN, "login",
+                SecondFactorLoginController.PATH, "login", ApiAuthController.LOGIN_SECOND_FACTOR, "login",
                 AccountController.SIGNUP, "signup", ApiAuthController.SIGNUP, "signup",
                 ApiAuthController.REFRESH, "refresh"), client,
                 config.server().rateLimitBurst(), config.server().rateLimitPerMinute(), clock);
@@ -135,7 +149,7 @@ public final class App {
             });
             routes.beforeMatched(ctx -> {
                 rateLimits.check(ctx);
-                if (!auth.handle(ctx)) {
+                if (!auth.handle(ctx) || !adminGate.admits(ctx)) {
                     return;
                 }
                 // Every page form that changes state carries _csrf; the API uses Bearer tokens, not cookies.
@@ -159,6 +173,12 @@ public final class App {
             routes.post(AccountController.LOGIN, account::login, ANONYMOUS);
             routes.post(AccountController.LOGOUT, account::logout, MEMBER);
             routes.get(AccountController.ME, account::showMe, MEMBER);
+            routes.get(SecondFactorLoginController.PATH, secondFactorLogin::show, ANONYMOUS);
+            routes.post(SecondFactorLoginController.PATH, secondFactorLogin::submit, ANONYMOUS);
+            routes.get(SecondFactorController.PATH, secondFactorSettings::show, MEMBER);
+            routes.post(SecondFactorController.PATH, secondFactorSettings::activate, MEMBER);
+            routes.post(SecondFactorController.DISABLE, secondFactorSettings::disable, MEMBER);
+            routes.post(SecondFactorController.RECOVERY_CODES, secondFactorSettings::renewRecoveryCodes, MEMBER);
 
             routes.get(SettingsController.EDIT, settings::showEdit, MEMBER);
             routes.post(SettingsController.EDIT, settings::edit, MEMBER);
@@ -174,10 +194,12 @@ public final class App {
             routes.post(AdminController.UNLOCK, admin::unlock, ADMIN);
             routes.post(AdminController.REVOKE_SESSIONS, admin::revokeSessions, ADMIN);
             routes.get(AdminController.AUDIT, admin::auditLog, ADMIN);
+            routes.post(SecondFactorAdminController.RESET, secondFactorAdmin::reset, ADMIN);
 
             routes.get(OpenApiController.PATH, openApi::show, ANONYMOUS);
             routes.post(ApiAuthController.SIGNUP, apiAuth::signup, ANONYMOUS);
             routes.post(ApiAuthController.LOGIN, apiAuth::login, ANONYMOUS);
+            routes.post(ApiAuthController.LOGIN_SECOND_FACTOR, apiAuth::loginSecondFactor, ANONYMOUS);
             routes.post(ApiAuthController.REFRESH, apiAuth::refresh, ANONYMOUS);
             routes.post(ApiAuthController.LOGOUT, apiAuth::logout, ANONYMOUS);
             routes.get(ApiMeController.ME, apiMe::show, MEMBER);

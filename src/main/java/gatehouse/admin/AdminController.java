@@ -32,7 +32,7 @@ public final class AdminController {
     private static final int MAX_FILTER = 50;
 
     /** The notices an action may leave on the list; the query names one, the text comes from the bundles. */
-    private static final List<String> NOTICES = List.of("role", "unlocked", "sessionsEnded");
+    private static final List<String> NOTICES = List.of("role", "unlocked", "sessionsEnded", "secondFactorReset");
 
     private final Members members;
     private final AuditDao audit;
