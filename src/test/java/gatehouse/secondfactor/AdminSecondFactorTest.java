@@ -88,7 +88,7 @@ class AdminSecondFactorTest {
         admin.get("/admin/users");
         TestClient.Response reset = admin.postForm("/admin/users/" + member.id() + "/second-factor/reset", Map.of());
         assertEquals(303, reset.status());
-        assertTrue(admin.get(reset.location()).body().contains("second factor is removed"));
+        assertTrue(admin.get(reset.location()).body().contains("The second factor of lostphone is removed"));
 
         assertTrue(!app.secondFactors().isOn(member.id()));
         clock.advance(Duration.ofSeconds(3));
