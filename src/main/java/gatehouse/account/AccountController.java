@@ -7,13 +7,12 @@ import gatehouse.session.Session;
 import gatehouse.session.SessionDao;
 import gatehouse.token.AccessToken;
 import gatehouse.web.Auth;
-import gatehouse.web.ClientAddress;
 import gatehouse.web.Cookies;
 import gatehouse.web.LocalPaths;
-import gatehouse.web.MemberGone;
+import gatehouse.domain.MemberGone;
 import gatehouse.web.Pages;
 import gatehouse.web.Text;
-import gatehouse.web.ValidationException;
+import gatehouse.domain.ValidationException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -22,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /** Sign-up, login, logout and the member page. */
 public final class AccountController {
@@ -38,20 +36,18 @@ public final class AccountController {
     private final SessionDao sessions;
     private final Pages pages;
     private final Cookies cookies;
-    private final ClientAddress client;
     private final Clock clock;
 
     public AccountController(Accounts accounts, TwoStepLogin twoStepLogin, SecondFactors secondFactors,
-                             SecondFactorLoginController secondStep, Jdbi jdbi, Pages pages, Cookies cookies,
-                             ClientAddress client, Clock clock) {
+                             SecondFactorLoginController secondStep, SessionDao sessions, Pages pages,
+                             Cookies cookies, Clock clock) {
         this.accounts = accounts;
         this.twoStepLogin = twoStepLogin;
         this.secondFactors = secondFactors;
         this.secondStep = secondStep;
-        this.sessions = jdbi.onDemand(SessionDao.class);
+        this.sessions = sessions;
         this.pages = pages;
         this.cookies = cookies;
-        this.client = client;
         this.clock = clock;
     }
 
@@ -67,7 +63,7 @@ public final class AccountController {
         var profile = profileForm(ctx);
         var form = new SignupForm(ctx.formParam("username"), ctx.formParam("password"), ctx.formParam("passwordConfirm"), profile);
         try {
-            User user = accounts.signUp(form, client.ip(ctx));
+            User user = accounts.signUp(form, ctx.ip());
             // Post/redirect/get: reloading the next page must not send the sign-up again.
             cookies.setWelcome(ctx, new Cookies.Welcome(user.username(), profile.nickname().strip()));
             ctx.redirect(LOGIN, HttpStatus.SEE_OTHER);
@@ -92,7 +88,7 @@ public final class AccountController {
     public void login(Context ctx) {
         String username = ctx.formParam("username");
         String next = LocalPaths.safe(ctx.formParam("next"));
-        var outcome = twoStepLogin.passwordStep(username, ctx.formParam("password"), next, client.ip(ctx), ctx.userAgent());
+        var outcome = twoStepLogin.passwordStep(username, ctx.formParam("password"), next, ctx.ip(), ctx.userAgent());
         if (outcome instanceof TwoStepLogin.Outcome.Refused) {
             pages.render(ctx, HttpStatus.UNAUTHORIZED, "login.jte",
                     new LoginPage(nullToEmpty(username), next, pages.text(ctx).get("error.login.failed"), null));
@@ -104,7 +100,7 @@ public final class AccountController {
     public void logout(Context ctx) {
         AccessToken me = Auth.member(ctx);
         String nickname = accounts.member(me.userId()).map(m -> m.profile().nickname()).orElse(me.username());
-        accounts.logOut(me.userId(), me.sessionId(), client.ip(ctx));
+        accounts.logOut(me.userId(), me.sessionId(), ctx.ip());
         cookies.clearTokens(ctx);
         Auth.signedOut(ctx);
         pages.message(ctx, HttpStatus.OK, "logout.title", "logout.message", LOGIN, "link.login", nickname);

@@ -3,10 +3,10 @@ package gatehouse.account;
 import gatehouse.audit.AuditEvent;
 import gatehouse.audit.AuditLog;
 import gatehouse.session.RefreshTokens;
-import gatehouse.web.ActionRefused;
-import gatehouse.web.MemberGone;
-import gatehouse.web.Role;
-import gatehouse.web.ValidationException;
+import gatehouse.domain.ActionRefused;
+import gatehouse.domain.MemberGone;
+import gatehouse.domain.Role;
+import gatehouse.domain.ValidationException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,9 +32,9 @@ public final class Accounts {
     private final AuditLog audit;
     private final Clock clock;
 
-    public Accounts(Jdbi jdbi, Passwords passwords, RefreshTokens refreshTokens, AuditLog audit, Clock clock) {
+    public Accounts(Jdbi jdbi, UserDao users, Passwords passwords, RefreshTokens refreshTokens, AuditLog audit, Clock clock) {
         this.jdbi = jdbi;
-        this.users = jdbi.onDemand(UserDao.class);
+        this.users = users;
         this.passwords = passwords;
         this.refreshTokens = refreshTokens;
         this.audit = audit;

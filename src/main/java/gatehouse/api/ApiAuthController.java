@@ -10,8 +10,7 @@ import gatehouse.session.RefreshTokens;
 import gatehouse.session.Session;
 import gatehouse.session.TokenRenewal;
 import gatehouse.token.AccessTokens;
-import gatehouse.web.ClientAddress;
-import gatehouse.web.ValidationException;
+import gatehouse.domain.ValidationException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -52,17 +51,15 @@ public final class ApiAuthController {
     private final TokenRenewal renewal;
     private final AccessTokens accessTokens;
     private final JsonBody body;
-    private final ClientAddress client;
 
     public ApiAuthController(Accounts accounts, TwoStepLogin twoStepLogin, RefreshTokens refreshTokens,
-                             TokenRenewal renewal, AccessTokens accessTokens, JsonBody body, ClientAddress client) {
+                             TokenRenewal renewal, AccessTokens accessTokens, JsonBody body) {
         this.accounts = accounts;
         this.twoStepLogin = twoStepLogin;
         this.refreshTokens = refreshTokens;
         this.renewal = renewal;
         this.accessTokens = accessTokens;
         this.body = body;
-        this.client = client;
     }
 
     public void signup(Context ctx) throws IOException {
@@ -72,7 +69,7 @@ public final class ApiAuthController {
         User user;
         try {
             user = accounts.signUp(new SignupForm(in.username(), in.password(), in.passwordConfirm(), profile),
-                    client.ip(ctx));
+                    ctx.ip());
         } catch (ValidationException e) {
             // Only a name that passed every other rule reaches the unique index: a conflict, not bad input.
             if (e.fieldErrors().size() == 1 && "error.username.taken".equals(e.fieldErrors().get("username"))) {
@@ -96,7 +93,7 @@ public final class ApiAuthController {
         if (!missing.isEmpty()) {
             throw new ValidationException(missing);
         }
-        var outcome = twoStepLogin.passwordStep(in.username(), in.password(), "", client.ip(ctx), ctx.userAgent());
+        var outcome = twoStepLogin.passwordStep(in.username(), in.password(), "", ctx.ip(), ctx.userAgent());
         if (outcome instanceof TwoStepLogin.Outcome.Challenged challenged) {
             ctx.json(new SecondFactorChallenge(true, challenged.challenge(), TwoStepLogin.CHALLENGE_TIME.toSeconds()));
             return;
@@ -117,7 +114,7 @@ public final class ApiAuthController {
         if (!missing.isEmpty()) {
             throw new ValidationException(missing);
         }
-        var outcome = twoStepLogin.codeStep(in.challenge(), in.code(), client.ip(ctx), ctx.userAgent());
+        var outcome = twoStepLogin.codeStep(in.challenge(), in.code(), ctx.ip(), ctx.userAgent());
         if (outcome instanceof TwoStepLogin.Outcome.Expired) {
             throw ApiProblem.unauthorized("error.secondFactor.expired", "Bearer");
         }
@@ -144,7 +141,7 @@ public final class ApiAuthController {
      * other call returned. Any other reuse ends the whole session and answers 401.
      */
     public void refresh(Context ctx) throws IOException {
-        TokenRenewal.Renewed renewed = renewal.renew(refreshToken(ctx), client.ip(ctx))
+        TokenRenewal.Renewed renewed = renewal.renew(refreshToken(ctx), ctx.ip())
                 .orElseThrow(() -> ApiProblem.unauthorized("api.refresh.rejected", "Bearer error=\"invalid_token\""));
         ctx.json(new TokenView(renewed.accessToken(), renewed.refreshToken(), TokenView.BEARER,
                 accessTokens.timeToLive().toSeconds()));
@@ -156,7 +153,7 @@ public final class ApiAuthController {
         Session session = refreshTokens.sessionOf(presented)
                 .orElseThrow(() -> ApiProblem.unauthorized("api.refresh.rejected", "Bearer error=\"invalid_token\""));
         if (session.revokedAt() == null) {
-            accounts.logOut(session.userId(), session.id(), client.ip(ctx));
+            accounts.logOut(session.userId(), session.id(), ctx.ip());
         }
         ctx.status(HttpStatus.NO_CONTENT);
     }

@@ -2,9 +2,9 @@ package gatehouse.secondfactor;
 
 import gatehouse.session.Amr;
 import gatehouse.token.AccessToken;
-import gatehouse.web.ActionRefused;
+import gatehouse.domain.ActionRefused;
 import gatehouse.web.Auth;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Optional;

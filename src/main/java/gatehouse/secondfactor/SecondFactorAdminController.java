@@ -2,7 +2,6 @@ package gatehouse.secondfactor;
 
 import gatehouse.admin.MemberQuery;
 import gatehouse.web.Auth;
-import gatehouse.web.ClientAddress;
 import gatehouse.web.Uuids;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -13,17 +12,15 @@ public final class SecondFactorAdminController {
     public static final String RESET = "/admin/users/{id}/second-factor/reset";
 
     private final SecondFactors secondFactors;
-    private final ClientAddress client;
 
-    public SecondFactorAdminController(SecondFactors secondFactors, ClientAddress client) {
+    public SecondFactorAdminController(SecondFactors secondFactors) {
         this.secondFactors = secondFactors;
-        this.client = client;
     }
 
     public void reset(Context ctx) {
         UUID id = Uuids.pathParam(ctx, "id");
         MemberQuery back = MemberQuery.of(ctx.formParam("q"), ctx.formParam("sort"), ctx.formParam("page"));
-        secondFactors.reset(Auth.member(ctx).userId(), id, client.ip(ctx));
+        secondFactors.reset(Auth.member(ctx).userId(), id, ctx.ip());
         ctx.redirect(back.withNotice("secondFactorReset", id), HttpStatus.SEE_OTHER);
     }
 }

@@ -7,13 +7,12 @@ import gatehouse.session.RefreshTokens;
 import gatehouse.token.AccessToken;
 import gatehouse.token.AccessTokens;
 import gatehouse.web.Auth;
-import gatehouse.web.ClientAddress;
 import gatehouse.web.Cookies;
-import gatehouse.web.MemberGone;
+import gatehouse.domain.MemberGone;
 import gatehouse.web.Pages;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import gatehouse.web.Text;
-import gatehouse.web.ValidationException;
+import gatehouse.domain.ValidationException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
@@ -33,11 +32,10 @@ public final class SecondFactorController {
     private final AccessTokens accessTokens;
     private final Pages pages;
     private final Cookies cookies;
-    private final ClientAddress client;
     private final boolean adminMustHaveOne;
 
     public SecondFactorController(SecondFactors secondFactors, Accounts accounts, RefreshTokens refreshTokens,
-                                  AccessTokens accessTokens, Pages pages, Cookies cookies, ClientAddress client,
+                                  AccessTokens accessTokens, Pages pages, Cookies cookies,
                                   boolean adminMustHaveOne) {
         this.secondFactors = secondFactors;
         this.accounts = accounts;
@@ -45,7 +43,6 @@ public final class SecondFactorController {
         this.accessTokens = accessTokens;
         this.pages = pages;
         this.cookies = cookies;
-        this.client = client;
         this.adminMustHaveOne = adminMustHaveOne;
     }
 
@@ -67,7 +64,7 @@ public final class SecondFactorController {
         String sealed = ctx.formParam("enrolment");
         List<String> codes;
         try {
-            codes = secondFactors.activate(me.userId(), sealed, ctx.formParam("code"), client.ip(ctx));
+            codes = secondFactors.activate(me.userId(), sealed, ctx.formParam("code"), ctx.ip());
         } catch (ValidationException e) {
             var enrolment = secondFactors.reopen(me.userId(), me.username(), sealed)
                     .orElseGet(() -> secondFactors.newEnrolment(me.userId(), me.username()));
@@ -85,7 +82,7 @@ public final class SecondFactorController {
         AccessToken me = Auth.member(ctx);
         try {
             secondFactors.disable(me.userId(), adminMustHaveOne && me.role() == Role.ADMIN,
-                    ctx.formParam("password"), ctx.formParam("code"), client.ip(ctx));
+                    ctx.formParam("password"), ctx.formParam("code"), ctx.ip());
         } catch (ValidationException e) {
             renderOn(ctx, HttpStatus.UNPROCESSABLE_CONTENT, me, null, prefixed("disable", translate(ctx, e)), null, false);
             return;
@@ -97,7 +94,7 @@ public final class SecondFactorController {
         AccessToken me = Auth.member(ctx);
         try {
             List<String> codes = secondFactors.renewRecoveryCodes(me.userId(), ctx.formParam("password"),
-                    ctx.formParam("code"), client.ip(ctx));
+                    ctx.formParam("code"), ctx.ip());
             renderOn(ctx, HttpStatus.OK, me, codes, Map.of(), pages.text(ctx).get("secondFactor.notice.renewed"), false);
         } catch (ValidationException e) {
             renderOn(ctx, HttpStatus.UNPROCESSABLE_CONTENT, me, null, prefixed("renew", translate(ctx, e)), null, false);

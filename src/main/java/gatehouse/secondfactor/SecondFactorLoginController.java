@@ -6,7 +6,6 @@ import gatehouse.account.LoginPage;
 import gatehouse.account.User;
 import gatehouse.token.AccessTokens;
 import gatehouse.web.Auth;
-import gatehouse.web.ClientAddress;
 import gatehouse.web.Cookies;
 import gatehouse.web.LocalPaths;
 import gatehouse.web.Pages;
@@ -25,15 +24,13 @@ public final class SecondFactorLoginController {
     private final AccessTokens accessTokens;
     private final Pages pages;
     private final Cookies cookies;
-    private final ClientAddress client;
 
-    public SecondFactorLoginController(TwoStepLogin login, AccessTokens accessTokens, Pages pages, Cookies cookies,
-                                       ClientAddress client) {
+    public SecondFactorLoginController(TwoStepLogin login, AccessTokens accessTokens, Pages pages,
+                                       Cookies cookies) {
         this.login = login;
         this.accessTokens = accessTokens;
         this.pages = pages;
         this.cookies = cookies;
-        this.client = client;
     }
 
     public void show(Context ctx) {
@@ -51,7 +48,7 @@ public final class SecondFactorLoginController {
 
     public void submit(Context ctx) {
         String next = LocalPaths.safe(ctx.formParam("next"));
-        var outcome = login.codeStep(ctx.cookie(Cookies.LOGIN_CHALLENGE), ctx.formParam("code"), client.ip(ctx),
+        var outcome = login.codeStep(ctx.cookie(Cookies.LOGIN_CHALLENGE), ctx.formParam("code"), ctx.ip(),
                 ctx.userAgent());
         if (outcome instanceof TwoStepLogin.Outcome.Refused) {
             pages.render(ctx, HttpStatus.UNAUTHORIZED, TEMPLATE,

@@ -4,8 +4,8 @@ import gatehouse.account.Accounts;
 import gatehouse.audit.AuditEvent;
 import gatehouse.audit.AuditLog;
 import gatehouse.session.RefreshTokens;
-import gatehouse.web.ActionRefused;
-import gatehouse.web.ValidationException;
+import gatehouse.domain.ActionRefused;
+import gatehouse.domain.ValidationException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +48,9 @@ public final class SecondFactors {
     private final Clock clock;
 
     /** @param rootSecret the server's secret material (the pepper); the keys used here are derived from it */
-    public SecondFactors(Jdbi jdbi, byte[] rootSecret, Accounts accounts, RefreshTokens refreshTokens, AuditLog audit,
-                         Clock clock) {
-        this.factors = jdbi.onDemand(SecondFactorDao.class);
+    public SecondFactors(SecondFactorDao factors, byte[] rootSecret, Accounts accounts, RefreshTokens refreshTokens,
+                         AuditLog audit, Clock clock) {
+        this.factors = factors;
         this.secrets = new SecretBox(rootSecret, "second-factor secret");
         this.enrolments = new SecretBox(rootSecret, "second-factor enrolment");
         this.recoveryCodes = new RecoveryCodes(rootSecret);

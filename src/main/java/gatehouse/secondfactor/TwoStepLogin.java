@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Login for pages and API alike: the password, then, for a member with a second factor, a code bound to
@@ -45,11 +44,12 @@ public final class TwoStepLogin {
     private final UserDao users;
     private final Clock clock;
 
-    public TwoStepLogin(Jdbi jdbi, Accounts accounts, SecondFactors secondFactors, Clock clock) {
+    public TwoStepLogin(LoginChallengeDao challenges, UserDao users, Accounts accounts, SecondFactors secondFactors,
+                        Clock clock) {
         this.accounts = accounts;
         this.secondFactors = secondFactors;
-        this.challenges = jdbi.onDemand(LoginChallengeDao.class);
-        this.users = jdbi.onDemand(UserDao.class);
+        this.challenges = challenges;
+        this.users = users;
         this.clock = clock;
     }
 

@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Refresh tokens: opaque 256-bit values, stored only as SHA-256 hashes, rotated on every use. Within the
@@ -46,8 +45,8 @@ public final class RefreshTokens {
     private final Config.Auth auth;
     private final Clock clock;
 
-    public RefreshTokens(Jdbi jdbi, SessionStatus status, AuditLog audit, Config.Auth auth, Clock clock) {
-        this.sessions = jdbi.onDemand(SessionDao.class);
+    public RefreshTokens(SessionDao sessions, SessionStatus status, AuditLog audit, Config.Auth auth, Clock clock) {
+        this.sessions = sessions;
         this.status = status;
         this.audit = audit;
         this.auth = auth;

@@ -21,12 +21,9 @@ public final class Cookies {
 
     /** Who just signed up, carried from the sign-up POST to the login page it redirects to. */
     public record Welcome(String username, String nickname) {}
-
-    private final ClientAddress client;
     private final Clock clock;
 
-    public Cookies(ClientAddress client, Clock clock) {
-        this.client = client;
+    public Cookies(Clock clock) {
         this.clock = clock;
     }
 
@@ -48,7 +45,7 @@ public final class Cookies {
      * because it does not depend on the client's clock and is what the cookie documentation promises.
      */
     private void clear(Context ctx, String name) {
-        String secure = "https".equals(client.scheme(ctx)) ? "; Secure" : "";
+        String secure = "https".equals(ctx.scheme()) ? "; Secure" : "";
         ctx.res().addHeader("Set-Cookie", name + "=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT"
                 + secure + "; HttpOnly; SameSite=Lax");
     }
@@ -94,7 +91,7 @@ public final class Cookies {
     }
 
     private void set(Context ctx, String name, String value, int maxAgeSeconds) {
-        boolean secure = "https".equals(client.scheme(ctx));
+        boolean secure = "https".equals(ctx.scheme());
         ctx.cookie(new Cookie(name, value, "/", maxAgeSeconds, secure, true, null, SameSite.LAX));
     }
 }

@@ -9,7 +9,7 @@ import gatehouse.audit.AuditDao;
 import gatehouse.audit.AuditEvent;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ class AuditPageTest {
         try (TestApp app = TestApp.builder().database(kind).start()) {
             User boss = app.createMember("boss", Role.ADMIN);
             User carol = app.createMember("carol", Role.MEMBER);
-            AuditDao dao = app.jdbi().onDemand(AuditDao.class);
+            AuditDao dao = app.services().auditDao();
             Instant past = app.clock().instant().minus(1, ChronoUnit.DAYS);
             for (int i = 0; i < 120; i++) {
                 dao.insert(past.plusSeconds(i), AuditEvent.LOGIN_FAILURE, null, carol.id(), "10.0.0.1", "event " + i);

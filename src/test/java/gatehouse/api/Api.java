@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

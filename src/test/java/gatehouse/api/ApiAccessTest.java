@@ -12,7 +12,7 @@ import gatehouse.testing.MutableClock;
 import gatehouse.token.AccessTokens;
 import gatehouse.token.SigningKey;
 import gatehouse.token.SigningKeys;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import gatehouse.account.User;
 import gatehouse.testing.MutableClock;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

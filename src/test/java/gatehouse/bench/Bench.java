@@ -9,7 +9,7 @@ import gatehouse.token.AccessToken;
 import gatehouse.token.AccessTokens;
 import gatehouse.token.SigningKey;
 import gatehouse.token.SigningKeys;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -57,7 +57,7 @@ public final class Bench {
             app.createMember("bench", Role.MEMBER);
             TestClient browser = app.loggedIn("bench");
             TestClient anonymous = app.client();
-            var status = new SessionStatus(app.jdbi(), Clock.systemUTC());
+            var status = new SessionStatus(app.services().sessionDao(), Clock.systemUTC());
             AccessToken token = new AccessTokens(app.keys(), app.config().auth(), Clock.systemUTC())
                     .verify(browser.cookie("access_token").orElseThrow());
             Map<String, Callable<Object>> cases = new LinkedHashMap<>();

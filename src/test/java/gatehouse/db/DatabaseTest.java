@@ -18,7 +18,7 @@ import gatehouse.session.Session;
 import gatehouse.session.SessionDao;
 import gatehouse.session.SessionState;
 import gatehouse.testing.TestDatabase;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import gatehouse.audit.AuditEvent;
 import gatehouse.testing.MutableClock;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

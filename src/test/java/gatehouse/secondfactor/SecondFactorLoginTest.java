@@ -11,7 +11,7 @@ import gatehouse.testing.MutableClock;
 import gatehouse.testing.Oathtool;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

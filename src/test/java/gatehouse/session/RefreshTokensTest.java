@@ -9,13 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gatehouse.session.Amr;
 import gatehouse.account.User;
-import gatehouse.audit.AuditDao;
 import gatehouse.audit.AuditEntry;
 import gatehouse.audit.AuditEvent;
-import gatehouse.audit.AuditLog;
 import gatehouse.testing.MutableClock;
 import gatehouse.testing.TestApp;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,10 +36,8 @@ class RefreshTokensTest {
         static Fixture on(String database) {
             MutableClock clock = new MutableClock(START);
             TestApp app = TestApp.builder().database(database).clock(clock).start();
-            var jdbi = app.jdbi();
-            var tokens = new RefreshTokens(jdbi, new SessionStatus(jdbi, clock), new AuditLog(jdbi, clock),
-                    app.config().auth(), clock);
-            return new Fixture(app, clock, tokens, jdbi.onDemand(SessionDao.class), app.createMember("alice", Role.MEMBER));
+            return new Fixture(app, clock, app.services().refreshTokens(), app.services().sessionDao(),
+                    app.createMember("alice", Role.MEMBER));
         }
 
         Session session(UUID id) {
@@ -54,7 +50,7 @@ class RefreshTokensTest {
         }
 
         List<AuditEntry> reuseEvents() {
-            return app.jdbi().onDemand(AuditDao.class).matching(member.id(), null, AuditEvent.REFRESH_REUSE, 10, 0);
+            return app.services().auditDao().matching(member.id(), null, AuditEvent.REFRESH_REUSE, 10, 0);
         }
 
         @Override

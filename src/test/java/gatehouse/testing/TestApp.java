@@ -1,27 +1,23 @@
 package gatehouse.testing;
 
 import gatehouse.App;
+import gatehouse.Services;
 import gatehouse.account.Accounts;
 import gatehouse.account.Gender;
-import gatehouse.account.Passwords;
 import gatehouse.account.ProfileForm;
 import gatehouse.account.SignupForm;
 import gatehouse.account.User;
 import gatehouse.account.UserDao;
-import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;
 import gatehouse.config.ConfigLoader;
 import gatehouse.config.SigningAlgorithm;
 import gatehouse.secondfactor.RecoveryCodes;
-import gatehouse.secondfactor.SecondFactorDao;
 import gatehouse.secondfactor.SecondFactors;
 import gatehouse.secondfactor.StoredFactor;
 import gatehouse.secondfactor.Totp;
-import gatehouse.session.RefreshTokens;
-import gatehouse.session.SessionStatus;
 import gatehouse.token.SigningKey;
 import gatehouse.token.SigningKeys;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -53,8 +49,7 @@ public final class TestApp implements AutoCloseable {
     private final SigningKeys keys;
     private final byte[] pepper;
     private final Javalin app;
-    private final Accounts accounts;
-    private final SecondFactors secondFactors;
+    private final Services services;
     /** The authenticators of members enrolled through {@link #enrolSecondFactor}, as their phones hold them. */
     private final Map<String, Authenticator> authenticators = new ConcurrentHashMap<>();
 
@@ -77,12 +72,10 @@ public final class TestApp implements AutoCloseable {
             this.pepper = new byte[32];
             new SecureRandom().nextBytes(pepper);
         }
-        this.app = App.create(config, database.database(), keys, pepper, clock).start("127.0.0.1", 0);
-        var jdbi = database.database().jdbi();
-        var audit = new AuditLog(jdbi, clock);
-        var refreshTokens = new RefreshTokens(jdbi, new SessionStatus(jdbi, clock), audit, config.auth(), clock);
-        this.accounts = new Accounts(jdbi, new Passwords(pepper, 4), refreshTokens, audit, clock);
-        this.secondFactors = new SecondFactors(jdbi, pepper, accounts, refreshTokens, audit, clock);
+        // One composition root for the server and the test: a change made through services() reaches the
+        // running app's caches.
+        this.services = Services.create(config, database.database(), keys, pepper, clock);
+        this.app = App.create(services).start("127.0.0.1", 0);
     }
 
     public static Builder builder() {
@@ -152,7 +145,7 @@ public final class TestApp implements AutoCloseable {
     }
 
     public UserDao users() {
-        return jdbi().onDemand(UserDao.class);
+        return services.userDao();
     }
 
     public Config config() {
@@ -171,8 +164,13 @@ public final class TestApp implements AutoCloseable {
         return database;
     }
 
+    /** The running app's own services (the same instances, caches included). */
+    public Services services() {
+        return services;
+    }
+
     public Accounts accounts() {
-        return accounts;
+        return services.accounts();
     }
 
     /**
@@ -183,31 +181,31 @@ public final class TestApp implements AutoCloseable {
     public User createMember(String username, Role role) {
         var profile = new ProfileForm("Name " + username, "nick " + username, "", "", "", Gender.UNDISCLOSED.name(), true);
         if (role == Role.ADMIN) {
-            accounts.createOrPromoteAdmin(username, PASSWORD);
+            accounts().createOrPromoteAdmin(username, PASSWORD);
             User admin = users().findByUsername(username).orElseThrow();
             enrolSecondFactor(admin);
             return admin;
         }
-        return accounts.signUp(new SignupForm(username, PASSWORD, PASSWORD, profile), "127.0.0.1");
+        return accounts().signUp(new SignupForm(username, PASSWORD, PASSWORD, profile), "127.0.0.1");
     }
 
     /** An administrator with no second factor, as one created before it was required. */
     public User createAdminWithoutSecondFactor(String username) {
-        accounts.createOrPromoteAdmin(username, PASSWORD);
+        accounts().createOrPromoteAdmin(username, PASSWORD);
         return users().findByUsername(username).orElseThrow();
     }
 
     /** Turns on a second factor for {@code user} through the service, as a phone app would be enrolled. */
     public void enrolSecondFactor(User user) {
-        var enrolment = secondFactors.newEnrolment(user.id(), user.username());
+        var enrolment = secondFactors().newEnrolment(user.id(), user.username());
         byte[] secret = new Base32().decode(enrolment.secret());
         String code = new Totp().codeAt(secret, Totp.stepAt(clock.instant()));
-        List<String> recoveryCodes = secondFactors.activate(user.id(), enrolment.sealed(), code, "127.0.0.1");
+        List<String> recoveryCodes = secondFactors().activate(user.id(), enrolment.sealed(), code, "127.0.0.1");
         authenticators.put(user.username(), new Authenticator(user.id(), secret, new ArrayDeque<>(recoveryCodes)));
     }
 
     public SecondFactors secondFactors() {
-        return secondFactors;
+        return services.secondFactors();
     }
 
     /**
@@ -220,7 +218,7 @@ public final class TestApp implements AutoCloseable {
         if (authenticator == null) {
             return null;
         }
-        Long lastUsed = jdbi().onDemand(SecondFactorDao.class).find(authenticator.userId())
+        Long lastUsed = services.secondFactorDao().find(authenticator.userId())
                 .map(StoredFactor::lastUsedStep).orElse(null);
         long now = Totp.stepAt(clock.instant());
         for (long step = now - 1; step <= now + 1; step++) {
@@ -232,7 +230,7 @@ public final class TestApp implements AutoCloseable {
             // A suite that logs in an administrator dozens of times a minute: a new set, as the member would make.
             var maker = new RecoveryCodes(pepper);
             List<String> fresh = maker.newSet();
-            jdbi().onDemand(SecondFactorDao.class).replaceRecoveryCodes(authenticator.userId(),
+            services.secondFactorDao().replaceRecoveryCodes(authenticator.userId(),
                     fresh.stream().map(maker::hash).toList(), clock.instant());
             authenticator.recoveryCodes().addAll(fresh);
         }

@@ -1,9 +1,9 @@
 package gatehouse.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gatehouse.account.User;
+import gatehouse.domain.Role;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
 import java.util.ArrayList;
@@ -65,8 +65,8 @@ class EveryPageInBothLanguagesTest {
     @Test
     void every_page_renders_in_the_chosen_language_without_raw_keys() {
         try (TestApp app = TestApp.h2()) {
-            User boss = app.createMember("boss", gatehouse.web.Role.ADMIN);
-            User member = app.createMember("member", gatehouse.web.Role.MEMBER);
+            User boss = app.createMember("boss", gatehouse.domain.Role.ADMIN);
+            User member = app.createMember("member", gatehouse.domain.Role.MEMBER);
             app.users().countAttempt(member.id(), 0, 6, app.clock().instant().plusSeconds(3600));
             app.users().loginSucceeded(member.id(), app.clock().instant());
             Properties en = BundlesTest.bundle("en");
@@ -76,9 +76,9 @@ class EveryPageInBothLanguagesTest {
 
             for (Mode mode : MODES) {
                 String[] h = headers(mode);
-                app.createMember("victim", gatehouse.web.Role.MEMBER);
-                app.createMember("leaver", gatehouse.web.Role.MEMBER);
-                app.createMember("quitter", gatehouse.web.Role.MEMBER);
+                app.createMember("victim", gatehouse.domain.Role.MEMBER);
+                app.createMember("leaver", gatehouse.domain.Role.MEMBER);
+                app.createMember("quitter", gatehouse.domain.Role.MEMBER);
                 User victim = app.users().findByUsername("victim").orElseThrow();
                 String unknown = UUID.randomUUID().toString();
                 Map<String, String> badProfile = Map.of("name", "", "nickname", "", "birthday", "31-12-1990", "phone", "x");
