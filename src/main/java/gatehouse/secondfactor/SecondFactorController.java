@@ -11,11 +11,9 @@ import gatehouse.web.Cookies;
 import gatehouse.domain.MemberGone;
 import gatehouse.web.Pages;
 import gatehouse.domain.Role;
-import gatehouse.web.Text;
 import gatehouse.domain.ValidationException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +66,7 @@ public final class SecondFactorController {
         } catch (ValidationException e) {
             var enrolment = secondFactors.reopen(me.userId(), me.username(), sealed)
                     .orElseGet(() -> secondFactors.newEnrolment(me.userId(), me.username()));
-            renderEnrolment(ctx, HttpStatus.UNPROCESSABLE_CONTENT, enrolment, translate(ctx, e), null, false);
+            renderEnrolment(ctx, HttpStatus.UNPROCESSABLE_CONTENT, enrolment, pages.fieldErrors(ctx, e, ""), null, false);
             return;
         }
         // Typing a valid code has just proved the second factor in this session.
@@ -84,7 +82,7 @@ public final class SecondFactorController {
             secondFactors.disable(me.userId(), adminMustHaveOne && me.role() == Role.ADMIN,
                     ctx.formParam("password"), ctx.formParam("code"), ctx.ip());
         } catch (ValidationException e) {
-            renderOn(ctx, HttpStatus.UNPROCESSABLE_CONTENT, me, null, prefixed("disable", translate(ctx, e)), null, false);
+            renderOn(ctx, HttpStatus.UNPROCESSABLE_CONTENT, me, null, pages.fieldErrors(ctx, e, "disable."), null, false);
             return;
         }
         ctx.redirect(PATH + "?notice=disabled", HttpStatus.SEE_OTHER);
@@ -97,7 +95,7 @@ public final class SecondFactorController {
                     ctx.formParam("code"), ctx.ip());
             renderOn(ctx, HttpStatus.OK, me, codes, Map.of(), pages.text(ctx).get("secondFactor.notice.renewed"), false);
         } catch (ValidationException e) {
-            renderOn(ctx, HttpStatus.UNPROCESSABLE_CONTENT, me, null, prefixed("renew", translate(ctx, e)), null, false);
+            renderOn(ctx, HttpStatus.UNPROCESSABLE_CONTENT, me, null, pages.fieldErrors(ctx, e, "renew."), null, false);
         }
     }
 
@@ -117,19 +115,5 @@ public final class SecondFactorController {
 
     private boolean isAdmin(Member member) {
         return adminMustHaveOne && member.user().role() == Role.ADMIN;
-    }
-
-    /** The two forms on the page have fields of the same names: their errors are told apart by a prefix. */
-    private static Map<String, String> prefixed(String form, Map<String, String> errors) {
-        Map<String, String> out = new LinkedHashMap<>();
-        errors.forEach((field, message) -> out.put(form + "." + field, message));
-        return out;
-    }
-
-    private Map<String, String> translate(Context ctx, ValidationException e) {
-        Text t = pages.text(ctx);
-        Map<String, String> messages = new LinkedHashMap<>();
-        e.fieldErrors().forEach((field, key) -> messages.put(field, t.get(key)));
-        return messages;
     }
 }

@@ -190,10 +190,14 @@ class SecondFactorLoginTest {
     void turning_it_off_needs_the_password_and_a_current_code() {
         Enrolled ivan = enrolledMember("ivan");
         TestClient client = loggedIn("ivan", ivan);
-        assertEquals(422, client.postForm("/me/second-factor/disable",
-                Map.of("password", "wrong-password-123", "code", ivan.codeAt(clock))).status());
-        assertEquals(422, client.postForm("/me/second-factor/disable",
-                Map.of("password", TestApp.PASSWORD, "code", "123456")).status());
+        TestClient.Response wrongPassword = client.postForm("/me/second-factor/disable",
+                Map.of("password", "wrong-password-123", "code", ivan.codeAt(clock)));
+        assertEquals(422, wrongPassword.status());
+        assertTrue(wrongPassword.body().contains("id=\"disable-password-error\""), "the message stands by its field");
+        TestClient.Response wrongCode = client.postForm("/me/second-factor/disable",
+                Map.of("password", TestApp.PASSWORD, "code", "123456"));
+        assertEquals(422, wrongCode.status());
+        assertTrue(wrongCode.body().contains("id=\"disable-code-error\""));
         clock.advance(Duration.ofSeconds(30));
         TestClient.Response off = client.postForm("/me/second-factor/disable",
                 Map.of("password", TestApp.PASSWORD, "code", ivan.codeAt(clock)));

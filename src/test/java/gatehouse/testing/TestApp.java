@@ -51,10 +51,12 @@ public final class TestApp implements AutoCloseable {
     private final Javalin app;
     private final Services services;
     /** The authenticators of members enrolled through {@link #enrolSecondFactor}, as their phones hold them. */
-    private final Map<String, Authenticator> authenticators = new ConcurrentHashMap<>();
+    private final Map<String, Authenticator> authenticators;
 
     private TestApp(Builder b) {
         this.ownsDatabase = b.shared == null;
+        // A second instance serves the same members, whose phones are the same.
+        this.authenticators = b.shared != null ? b.shared.authenticators : new ConcurrentHashMap<>();
         this.database = b.shared != null ? b.shared.database : TestDatabase.open(b.databaseKind);
         this.clock = b.clock != null ? b.clock : b.shared != null ? b.shared.clock : Clock.systemUTC();
         Map<String, String> values = new HashMap<>();
