@@ -73,7 +73,7 @@ public final class App {
         var account = new AccountController(services.accounts(), services.twoStepLogin(), services.secondFactors(),
                 secondFactorLogin, services.sessionDao(), pages, cookies, clock);
         var settings = new SettingsController(services.accounts(), pages, cookies);
-        var admin = new AdminController(services.members(), services.auditDao(), pages, clock);
+        var admin = new AdminController(services.members(), services.secondFactors(), services.auditDao(), pages, clock);
 
         // The JSON API: a second front end over the same services.
         var jsonBody = new JsonBody(json);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -45,6 +46,9 @@ public interface SecondFactorDao {
             UPDATE recovery_codes SET used_at = :now
              WHERE user_id = :userId AND code_hash = :codeHash AND used_at IS NULL""")
     int useRecoveryCode(UUID userId, String codeHash, Instant now);
+
+    @SqlQuery("SELECT user_id FROM second_factors WHERE user_id IN (<userIds>)")
+    List<UUID> withFactorAmong(@BindList("userIds") List<UUID> userIds);
 
     @SqlQuery("SELECT COUNT(*) FROM recovery_codes WHERE user_id = :userId AND used_at IS NULL")
     int unusedRecoveryCodes(UUID userId);

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
@@ -62,6 +63,11 @@ public final class SecondFactors {
 
     public boolean isOn(UUID userId) {
         return factors.find(userId).isPresent();
+    }
+
+    /** Which of {@code userIds} have a second factor (for the member list). */
+    public Set<UUID> withFactorAmong(List<UUID> userIds) {
+        return userIds.isEmpty() ? Set.of() : Set.copyOf(factors.withFactorAmong(userIds));
     }
 
     public int unusedRecoveryCodes(UUID userId) {

@@ -84,8 +84,11 @@ class AdminSecondFactorTest {
         TestClient memberBrowser = app.loggedIn("lostphone");
         assertEquals(200, memberBrowser.get("/me").status());
 
+        User plain = app.createMember("nofactor", Role.MEMBER);
         TestClient admin = app.loggedIn("resetter");
-        admin.get("/admin/users");
+        String list = admin.get("/admin/users").body();
+        assertTrue(list.contains("/admin/users/" + member.id() + "/second-factor/reset"), "offered where a factor is on");
+        assertTrue(!list.contains("/admin/users/" + plain.id() + "/second-factor/reset"), "and only there");
         TestClient.Response reset = admin.postForm("/admin/users/" + member.id() + "/second-factor/reset", Map.of());
         assertEquals(303, reset.status());
         assertTrue(admin.get(reset.location()).body().contains("The second factor of lostphone is removed"));
