@@ -25,6 +25,10 @@ import gatehouse.oidc.LoginFormTarget;
 import gatehouse.oidc.LogoutController;
 import gatehouse.oidc.TokenController;
 import gatehouse.oidc.UserInfoController;
+import gatehouse.secondfactor.AdminSecondFactorGate;
+import gatehouse.secondfactor.SecondFactorAdminController;
+import gatehouse.secondfactor.SecondFactorController;
+import gatehouse.secondfactor.SecondFactorLoginController;
 import gatehouse.web.Auth;
 import gatehouse.web.ClientAddress;
 import gatehouse.web.Cookies;
@@ -68,10 +72,17 @@ public final class App {
         var errors = new Errors(pages, json, cookies);
 
         var system = new SystemController(services.database(), services.keys(), cookies);
-        var account = new AccountController(services.accounts(), services.accessTokens(), services.sessionDao(), pages,
-                cookies, clock);
+        boolean adminNeedsSecondFactor = config.auth().adminSecondFactorRequired();
+        var secondFactorLogin = new SecondFactorLoginController(services.twoStepLogin(), services.accessTokens(), pages,
+                cookies);
+        var secondFactorSettings = new SecondFactorController(services.secondFactors(), services.accounts(),
+                services.refreshTokens(), services.accessTokens(), pages, cookies, adminNeedsSecondFactor);
+        var secondFactorAdmin = new SecondFactorAdminController(services.secondFactors());
+        var adminGate = new AdminSecondFactorGate(adminNeedsSecondFactor);
+        var account = new AccountController(services.accounts(), services.twoStepLogin(), services.secondFactors(),
+                secondFactorLogin, services.sessionDao(), pages, cookies, clock);
         var settings = new SettingsController(services.accounts(), pages, cookies);
-        var admin = new AdminController(services.members(), services.auditDao(), pages, clock);
+        var admin = new AdminController(services.members(), services.secondFactors(), services.auditDao(), pages, clock);
 
         // OpenID Connect provider: other applications log members in through Gatehouse.
         var jdbi = services.database().jdbi();
@@ -90,7 +101,7 @@ public final class App {
         // The JSON API: a second front end over the same services.
         var jsonBody = new JsonBody(json);
         var apiErrors = new ApiErrors(errors, pages);
-        var apiAuth = new ApiAuthController(services.accounts(), services.refreshTokens(), services.renewal(),
+        var apiAuth = new ApiAuthController(services.accounts(), services.twoStepLogin(), services.refreshTokens(), services.renewal(),
                 services.accessTokens(), jsonBody);
         var apiMe = new ApiMeController(services.accounts(), services.sessionDao(), jsonBody, clock);
         var apiAdmin = new ApiAdminController(services.members(), jsonBody);
@@ -101,6 +112,7 @@ public final class App {
         // The pages and the API of one action draw on one bucket per client IP.
         var rateLimits = new RateLimits(Map.of(
                 AccountController.LOGIN, "login", ApiAuthController.LOGIN, "login",
+                SecondFactorLoginController.PATH, "login", ApiAuthController.LOGIN_SECOND_FACTOR, "login",
                 AccountController.SIGNUP, "signup", ApiAuthController.SIGNUP, "signup",
                 ApiAuthController.REFRESH, "refresh"),
                 config.server().rateLimitBurst(), config.server().rateLimitPerMinute(), clock);
@@ -138,7 +150,7 @@ public final class App {
             });
             routes.beforeMatched(ctx -> {
                 rateLimits.check(ctx);
-                if (!auth.handle(ctx)) {
+                if (!auth.handle(ctx) || !adminGate.admits(ctx)) {
                     return;
                 }
                 // Every page form that changes state carries _csrf; the API uses Bearer tokens, not cookies.
@@ -164,6 +176,12 @@ public final class App {
             routes.post(AccountController.LOGIN, account::login, ANONYMOUS);
             routes.post(AccountController.LOGOUT, account::logout, MEMBER);
             routes.get(AccountController.ME, account::showMe, MEMBER);
+            routes.get(SecondFactorLoginController.PATH, secondFactorLogin::show, ANONYMOUS);
+            routes.post(SecondFactorLoginController.PATH, secondFactorLogin::submit, ANONYMOUS);
+            routes.get(SecondFactorController.PATH, secondFactorSettings::show, MEMBER);
+            routes.post(SecondFactorController.PATH, secondFactorSettings::activate, MEMBER);
+            routes.post(SecondFactorController.DISABLE, secondFactorSettings::disable, MEMBER);
+            routes.post(SecondFactorController.RECOVERY_CODES, secondFactorSettings::renewRecoveryCodes, MEMBER);
 
             routes.get(SettingsController.EDIT, settings::showEdit, MEMBER);
             routes.post(SettingsController.EDIT, settings::edit, MEMBER);
@@ -196,10 +214,12 @@ public final class App {
             routes.post(UserInfoController.USERINFO, userInfo::show, ANONYMOUS);
             routes.get(LogoutController.LOGOUT, oidcLogout::request, ANONYMOUS);
             routes.post(LogoutController.LOGOUT, oidcLogout::confirm, ANONYMOUS);
+            routes.post(SecondFactorAdminController.RESET, secondFactorAdmin::reset, ADMIN);
 
             routes.get(OpenApiController.PATH, openApi::show, ANONYMOUS);
             routes.post(ApiAuthController.SIGNUP, apiAuth::signup, ANONYMOUS);
             routes.post(ApiAuthController.LOGIN, apiAuth::login, ANONYMOUS);
+            routes.post(ApiAuthController.LOGIN_SECOND_FACTOR, apiAuth::loginSecondFactor, ANONYMOUS);
             routes.post(ApiAuthController.REFRESH, apiAuth::refresh, ANONYMOUS);
             routes.post(ApiAuthController.LOGOUT, apiAuth::logout, ANONYMOUS);
             routes.get(ApiMeController.ME, apiMe::show, MEMBER);

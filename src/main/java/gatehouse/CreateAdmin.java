@@ -36,6 +36,11 @@ final class CreateAdmin {
             // Say the name as stored (lower case), which is the one to log in with.
             String stored = SignupForm.normalizeUsername(username);
             System.out.println(created ? "created administrator " + stored : "promoted " + stored + " to administrator");
+            if (config.auth().adminSecondFactorRequired()) {
+                System.out.println("a second factor is required for administrators (auth.admin-second-factor=required):"
+                        + " after the first login with the password, " + stored
+                        + " is sent to /me/second-factor to enrol an authenticator app before any admin page opens");
+            }
             return 0;
         } catch (ValidationException e) {
             Text english = new Languages().text("en");

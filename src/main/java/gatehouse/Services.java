@@ -12,6 +12,10 @@ import gatehouse.db.Database;
 import gatehouse.oidc.Clients;
 import gatehouse.oidc.Grants;
 import gatehouse.oidc.OidcTokens;
+import gatehouse.secondfactor.LoginChallengeDao;
+import gatehouse.secondfactor.SecondFactorDao;
+import gatehouse.secondfactor.SecondFactors;
+import gatehouse.secondfactor.TwoStepLogin;
 import gatehouse.session.RefreshTokens;
 import gatehouse.session.SessionDao;
 import gatehouse.session.SessionStatus;
@@ -37,6 +41,8 @@ public final class Services {
     private final AdminDao adminDao;
     private final SessionDao sessionDao;
     private final AuditDao auditDao;
+    private final SecondFactorDao secondFactorDao;
+    private final LoginChallengeDao loginChallengeDao;
 
     private final AuditLog audit;
     private final SessionStatus sessionStatus;
@@ -49,6 +55,8 @@ public final class Services {
     private final Clients clients;
     private final OidcTokens oidcTokens;
     private final Grants grants;
+    private final SecondFactors secondFactors;
+    private final TwoStepLogin twoStepLogin;
 
     private Services(Config config, Database database, SigningKeys keys, byte[] pepper, Clock clock) {
         this.config = config;
@@ -61,6 +69,8 @@ public final class Services {
         this.adminDao = jdbi.onDemand(AdminDao.class);
         this.sessionDao = jdbi.onDemand(SessionDao.class);
         this.auditDao = jdbi.onDemand(AuditDao.class);
+        this.secondFactorDao = jdbi.onDemand(SecondFactorDao.class);
+        this.loginChallengeDao = jdbi.onDemand(LoginChallengeDao.class);
 
         this.audit = new AuditLog(auditDao, clock);
         this.sessionStatus = new SessionStatus(sessionDao, clock);
@@ -74,6 +84,8 @@ public final class Services {
         this.clients = new Clients(jdbi, sessionStatus, audit, clock);
         this.oidcTokens = new OidcTokens(keys, config.server().publicUrl(), config.auth().accessTokenTtl(), clock);
         this.grants = new Grants(jdbi, refreshTokens, accounts, oidcTokens, audit, clock);
+        this.secondFactors = new SecondFactors(secondFactorDao, pepper, accounts, refreshTokens, audit, clock);
+        this.twoStepLogin = new TwoStepLogin(loginChallengeDao, userDao, accounts, secondFactors, clock);
     }
 
     /**
@@ -166,5 +178,17 @@ public final class Services {
 
     public Grants grants() {
         return grants;
+    }
+
+    public SecondFactorDao secondFactorDao() {
+        return secondFactorDao;
+    }
+
+    public SecondFactors secondFactors() {
+        return secondFactors;
+    }
+
+    public TwoStepLogin twoStepLogin() {
+        return twoStepLogin;
     }
 }

@@ -88,6 +88,7 @@ class CreateAdminTest {
         byte[] pepper = KeyFiles.loadOrCreatePepper(config().auth().pepperFile());
         assertTrue(new Passwords(pepper, 4).matches(STRONG, hash), "the password from standard input, peppered");
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("created administrator"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("a second factor is required for administrators"), "create-admin says so");
         assertEquals(1, app.services().auditDao().countMatching(admin.id(), null, AuditEvent.SIGNUP));
     }
 

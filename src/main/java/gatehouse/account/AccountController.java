@@ -1,9 +1,11 @@
 package gatehouse.account;
 
+import gatehouse.secondfactor.SecondFactorLoginController;
+import gatehouse.secondfactor.SecondFactors;
+import gatehouse.secondfactor.TwoStepLogin;
 import gatehouse.session.Session;
 import gatehouse.session.SessionDao;
 import gatehouse.token.AccessToken;
-import gatehouse.token.AccessTokens;
 import gatehouse.web.Auth;
 import gatehouse.web.Cookies;
 import gatehouse.web.LocalPaths;
@@ -28,15 +30,21 @@ public final class AccountController {
     public static final String ME = "/me";
 
     private final Accounts accounts;
-    private final AccessTokens accessTokens;
+    private final TwoStepLogin twoStepLogin;
+    private final SecondFactors secondFactors;
+    private final SecondFactorLoginController secondStep;
     private final SessionDao sessions;
     private final Pages pages;
     private final Cookies cookies;
     private final Clock clock;
 
-    public AccountController(Accounts accounts, AccessTokens accessTokens, SessionDao sessions, Pages pages, Cookies cookies, Clock clock) {
+    public AccountController(Accounts accounts, TwoStepLogin twoStepLogin, SecondFactors secondFactors,
+                             SecondFactorLoginController secondStep, SessionDao sessions, Pages pages,
+                             Cookies cookies, Clock clock) {
         this.accounts = accounts;
-        this.accessTokens = accessTokens;
+        this.twoStepLogin = twoStepLogin;
+        this.secondFactors = secondFactors;
+        this.secondStep = secondStep;
         this.sessions = sessions;
         this.pages = pages;
         this.cookies = cookies;
@@ -76,21 +84,17 @@ public final class AccountController {
                 welcome.map(w -> pages.text(ctx).format("notice.welcome", w.nickname())).orElse(null)));
     }
 
+    /** The password step; a member with a second factor goes on to {@link SecondFactorLoginController#PATH}. */
     public void login(Context ctx) {
         String username = ctx.formParam("username");
         String next = LocalPaths.safe(ctx.formParam("next"));
-        Optional<Accounts.Login> login = accounts.logIn(username, ctx.formParam("password"), ctx.ip(), ctx.userAgent());
-        if (login.isEmpty()) {
+        var outcome = twoStepLogin.passwordStep(username, ctx.formParam("password"), next, ctx.ip(), ctx.userAgent());
+        if (outcome instanceof TwoStepLogin.Outcome.Refused) {
             pages.render(ctx, HttpStatus.UNAUTHORIZED, "login.jte",
                     new LoginPage(nullToEmpty(username), next, pages.text(ctx).get("error.login.failed"), null));
             return;
         }
-        User user = login.get().user();
-        var session = login.get().session();
-        cookies.setAccessToken(ctx, accessTokens.issue(user.id(), user.username(), user.role(), session.sessionId()),
-                accessTokens.timeToLive());
-        cookies.setRefreshToken(ctx, session.token(), session.expiresAt());
-        ctx.redirect(next.isEmpty() ? ME : next, HttpStatus.SEE_OTHER);
+        secondStep.respond(ctx, outcome);
     }
 
     public void logout(Context ctx) {
@@ -109,7 +113,7 @@ public final class AccountController {
         Instant refreshExpires = sessions.find(me.sessionId()).map(Session::expiresAt).orElse(now);
         List<Session> active = sessions.activeOf(me.userId(), now);
         pages.render(ctx, "me.jte", new MePage(member, me, refreshExpires, now, active,
-                JsonText.pretty(me.headerJson()), JsonText.pretty(me.claimsJson())));
+                JsonText.pretty(me.headerJson()), JsonText.pretty(me.claimsJson()), secondFactors.isOn(me.userId())));
     }
 
     static ProfileForm profileForm(Context ctx) {

@@ -3,6 +3,7 @@ package gatehouse.admin;
 import gatehouse.audit.AuditDao;
 import gatehouse.audit.AuditEntry;
 import gatehouse.audit.AuditEvent;
+import gatehouse.secondfactor.SecondFactors;
 import gatehouse.domain.ActionRefused;
 import gatehouse.web.Auth;
 import gatehouse.web.Pages;
@@ -30,15 +31,17 @@ public final class AdminController {
     private static final int MAX_FILTER = 50;
 
     /** The notices an action may leave on the list; the query names one, the text comes from the bundles. */
-    private static final List<String> NOTICES = List.of("role", "unlocked", "sessionsEnded");
+    private static final List<String> NOTICES = List.of("role", "unlocked", "sessionsEnded", "secondFactorReset");
 
     private final Members members;
+    private final SecondFactors secondFactors;
     private final AuditDao audit;
     private final Pages pages;
     private final Clock clock;
 
-    public AdminController(Members members, AuditDao audit, Pages pages, Clock clock) {
+    public AdminController(Members members, SecondFactors secondFactors, AuditDao audit, Pages pages, Clock clock) {
         this.members = members;
+        this.secondFactors = secondFactors;
         this.audit = audit;
         this.pages = pages;
         this.clock = clock;
@@ -50,7 +53,8 @@ public final class AdminController {
         // The service clamps the page number: the links must start from the page actually shown.
         var query = new MemberQuery(result.query(), result.sort(), result.page());
         pages.render(ctx, "admin/users.jte",
-                new UsersPage(result, query, clock.instant(), Auth.member(ctx).userId(), notice(ctx)));
+                new UsersPage(result, query, clock.instant(), Auth.member(ctx).userId(), notice(ctx),
+                        secondFactors.withFactorAmong(result.items().stream().map(MemberRow::id).toList())));
     }
 
     public void confirmDelete(Context ctx) {

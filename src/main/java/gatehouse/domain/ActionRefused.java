@@ -21,6 +21,11 @@ public final class ActionRefused extends RuntimeException {
         this.status = status;
     }
 
+    /** Refused for who the caller is (403), not for the state of things. */
+    public static ActionRefused forbidden(String messageKey) {
+        return new ActionRefused(messageKey, HttpStatus.FORBIDDEN);
+    }
+
     /** The member an administrator acts on does not exist (any more). */
     public static ActionRefused noSuchMember() {
         return new ActionRefused("error.admin.notFound", HttpStatus.NOT_FOUND);

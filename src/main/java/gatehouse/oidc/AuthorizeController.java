@@ -146,9 +146,9 @@ public final class AuthorizeController {
         return sessions.find(member.sessionId()).map(Session::createdAt).orElse(member.issuedAt());
     }
 
-    /** How the member logged in; the password alone until the session records more. */
+    /** How the member logged in, as their session records it (the password alone when it records nothing). */
     private static String amr(AccessToken member) {
-        return "pwd";
+        return member.amr() == null || member.amr().isEmpty() ? "pwd" : String.join(",", member.amr());
     }
 
     /** The request as the login page should send it back: without what asked for the login just done. */

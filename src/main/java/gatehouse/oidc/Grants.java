@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -88,7 +89,8 @@ public final class Grants {
         }
         checkVerifier(found.codeChallenge(), verifier);
         Member member = accounts.member(found.userId()).orElseThrow(() -> TokenError.invalidGrant("member gone"));
-        RefreshTokens.Issued session = refreshTokens.start(found.userId(), userAgent, ip);
+        RefreshTokens.Issued session = refreshTokens.start(found.userId(), userAgent, ip,
+                List.of(found.amr().split(",")));
         var grant = new Grant(session.sessionId(), client.clientId(), found.userId(), found.scopes(), found.authTime(),
                 found.amr(), found.locale());
         dao.insertGrant(grant);

@@ -105,7 +105,7 @@ public final class OidcTokens {
             }
             var role = gatehouse.domain.Role.ofMember(jwt.getClaim("role").asString()).orElseThrow(IllegalArgumentException::new);
             var access = new AccessToken(UUID.fromString(jwt.getSubject()), jwt.getClaim("username").asString(), role,
-                    UUID.fromString(jwt.getClaim("sid").asString()), jwt.getIssuedAtAsInstant(), jwt.getExpiresAtAsInstant(),
+                    UUID.fromString(jwt.getClaim("sid").asString()), List.of(), jwt.getIssuedAtAsInstant(), jwt.getExpiresAtAsInstant(),
                     null, null);
             return Optional.of(new ClientAccess(access, clientId, Scopes.parse(jwt.getClaim("scope").asString()), jwt.getId()));
         } catch (JWTVerificationException | IllegalArgumentException e) {

@@ -50,7 +50,8 @@ public final class TokenRenewal {
         if (owner.isEmpty()) {
             return Optional.empty();
         }
-        String access = accessTokens.issue(owner.get().userId(), owner.get().username(), owner.get().role(), session.id());
+        String access = accessTokens.issue(owner.get().userId(), owner.get().username(), owner.get().role(), session.id(),
+                session.amrList());
         // The cached state may predate a role change that this new token already carries.
         status.forget(session.id());
         return Optional.of(new Renewed(session.id(), access, successor, session.expiresAt()));

@@ -153,6 +153,8 @@ class AdminActionsTest {
         try (TestApp app = TestApp.builder().database(kind).start()) {
             User boss = app.createMember("boss", Role.ADMIN);
             User dave = app.createMember("dave", Role.MEMBER);
+            // With a second factor, as administrator pages require (auth.admin-second-factor=required).
+            app.enrolSecondFactor(dave);
             TestClient davesBrowser = app.loggedIn("dave");
             assertEquals(403, davesBrowser.get("/admin/users").status());
             TestClient admin = app.loggedIn("boss");

@@ -54,10 +54,10 @@ class AuditPageTest {
             assertEquals("event 118", newest.get(newest.indexOf("event 119") + 1));
             assertTrue(first.body().contains("href=\"/admin/audit?page=2\""));
 
-            // 120 failures + boss's sign-up and login + carol's sign-up = 123 events, 3 pages.
-            assertTrue(first.body().contains("123 events, newest first."), "total shown");
+            // 120 failures + boss's sign-up, second-factor enrolment and login + carol's sign-up = 124 events, 3 pages.
+            assertTrue(first.body().contains("124 events, newest first."), "total shown");
             List<String> last = details(admin.get("/admin/audit?page=3"));
-            assertEquals(23, last.size());
+            assertEquals(24, last.size());
             assertTrue(last.contains("event 0"));
             assertEquals(last, details(admin.get("/admin/audit?page=99")), "beyond the end shows the last page");
             assertEquals(newest, details(admin.get("/admin/audit?page=0")), "page 0 is the first page");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import gatehouse.session.Amr;
 import gatehouse.config.SigningAlgorithm;
 import gatehouse.testing.MutableClock;
 import gatehouse.token.AccessTokens;
@@ -91,7 +92,7 @@ class ApiAccessTest {
             var impostor = new AccessTokens(SigningKeys.of(SigningAlgorithm.RS256,
                     List.of(new SigningKey(realKid, other.privateKey(), other.publicKey()))), api.app().config().auth(),
                     api.app().clock());
-            String otherKey = impostor.issue(user.id(), "mallory", Role.ADMIN, session);
+            String otherKey = impostor.issue(user.id(), "mallory", Role.ADMIN, session, Amr.PASSWORD_AND_OTP);
             // No signature at all.
             String unsigned = JWT.create().withIssuer("gatehouse").withAudience("gatehouse").withSubject(user.id().toString())
                     .withClaim("sid", session.toString()).withClaim("typ", "access").withClaim("username", "mallory")

@@ -1,5 +1,6 @@
 package gatehouse.bench;
 
+import gatehouse.session.Amr;
 import gatehouse.config.SigningAlgorithm;
 import gatehouse.session.SessionStatus;
 import gatehouse.testing.TestApp;
@@ -43,9 +44,9 @@ public final class Bench {
         for (SigningAlgorithm algorithm : List.of(SigningAlgorithm.RS256, SigningAlgorithm.ES256)) {
             var keys = SigningKeys.of(algorithm, List.of(SigningKey.generate(algorithm == SigningAlgorithm.RS256 ? "RSA" : "EC")));
             var tokens = new AccessTokens(keys, config, Clock.systemUTC());
-            String token = tokens.issue(user, "bench", Role.MEMBER, session);
+            String token = tokens.issue(user, "bench", Role.MEMBER, session, Amr.PASSWORD);
             cases.put(algorithm + " verify", () -> tokens.verify(token));
-            cases.put(algorithm + " sign", () -> tokens.issue(user, "bench", Role.MEMBER, session));
+            cases.put(algorithm + " sign", () -> tokens.issue(user, "bench", Role.MEMBER, session, Amr.PASSWORD));
         }
         report("per token operation", cases, 400, "RS256 verify");
     }

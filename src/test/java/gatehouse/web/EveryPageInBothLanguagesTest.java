@@ -89,6 +89,12 @@ class EveryPageInBothLanguagesTest {
                             c.get("/login", h);
                             return c.postForm("/login", Map.of("username", "nobody", "password", "wrong-password-here"), h);
                         }),
+                        new PageCase("second factor login step", null, 200, false, c -> {
+                            c.get("/login", h);
+                            c.postForm("/login", Map.of("username", "boss", "password", TestApp.PASSWORD), h);
+                            return c.get("/login/second-factor", h);
+                        }),
+                        new PageCase("second factor login step expired", null, 401, false, c -> c.get("/login/second-factor", h)),
                         new PageCase("signup", null, 200, false, c -> c.get("/signup", h)),
                         new PageCase("signup with errors", null, 422, false, c -> {
                             c.get("/signup", h);
@@ -111,6 +117,19 @@ class EveryPageInBothLanguagesTest {
                         new PageCase("delete errors", "member", 422, false, c -> {
                             c.get("/me/edit", h);
                             return c.postForm("/me/delete", Map.of("password", "wrong-password-here"), h);
+                        }),
+                        new PageCase("second factor enrolment", "member", 200, false, c -> c.get("/me/second-factor", h)),
+                        new PageCase("second factor enrolment for an admin", "member", 200, false,
+                                c -> c.get("/me/second-factor?for=admin", h)),
+                        new PageCase("second factor enrolment error", "member", 422, false, c -> {
+                            c.get("/me/second-factor", h);
+                            return c.postForm("/me/second-factor", Map.of("enrolment", "", "code", "000000"), h);
+                        }),
+                        new PageCase("second factor on", "boss", 200, false, c -> c.get("/me/second-factor", h)),
+                        new PageCase("second factor errors", "boss", 422, false, c -> {
+                            c.get("/me/second-factor", h);
+                            return c.postForm("/me/second-factor/recovery-codes",
+                                    Map.of("password", "wrong-password-here", "code", "000000"), h);
                         }),
                         new PageCase("403", "member", 403, false, c -> c.get("/admin/users", h)),
                         new PageCase("csrf refused", "member", 403, false, c -> c.postForm("/me/edit", Map.of("_csrf", "forged"), h)),
@@ -159,7 +178,7 @@ class EveryPageInBothLanguagesTest {
                 app.users().findByUsername("leaver").ifPresent(u -> app.users().delete(u.id()));
             }
             assertEquals(List.of(), problems);
-            assertEquals(MODES.size() * 28, rendered);
+            assertEquals(MODES.size() * 35, rendered);
         }
     }
 
@@ -206,7 +225,7 @@ class EveryPageInBothLanguagesTest {
      */
     private static String visibleText(String html) {
         return html.replaceAll("(?s)<pre[^>]*>.*?</pre>", " ")
-                .replaceAll("(?s)<code>.*?</code>", " ")
+                .replaceAll("(?s)<code[^>]*>.*?</code>", " ")
                 .replaceAll("(?s)<head>.*?</head>", " ")
                 .replaceAll("(?s)<[^>]+>", " ")
                 .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", " ")
