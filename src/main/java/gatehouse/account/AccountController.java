@@ -95,7 +95,10 @@ public final class AccountController {
         cookies.setAccessToken(ctx, accessTokens.issue(user.id(), user.username(), user.role(), session.sessionId()),
                 accessTokens.timeToLive());
         cookies.setRefreshToken(ctx, session.token(), session.expiresAt());
-        ctx.redirect(next.isEmpty() ? ME : next, HttpStatus.SEE_OTHER);
+        // An imported password below today's rules was accepted once: straight to the change form.
+        String target = login.get().passwordChangeRequired() ? SettingsController.PASSWORD_CHANGE_REQUIRED
+                : next.isEmpty() ? ME : next;
+        ctx.redirect(target, HttpStatus.SEE_OTHER);
     }
 
     public void logout(Context ctx) {

@@ -95,7 +95,8 @@ public final class ApiAuthController {
         User user = login.get().user();
         RefreshTokens.Issued session = login.get().session();
         String access = accessTokens.issue(user.id(), user.username(), user.role(), session.sessionId());
-        ctx.json(new TokenView(access, session.token(), TokenView.BEARER, accessTokens.timeToLive().toSeconds()));
+        ctx.json(new TokenView(access, session.token(), TokenView.BEARER, accessTokens.timeToLive().toSeconds(),
+                login.get().passwordChangeRequired() ? Boolean.TRUE : null));
     }
 
     /**
@@ -107,7 +108,7 @@ public final class ApiAuthController {
         TokenRenewal.Renewed renewed = renewal.renew(refreshToken(ctx), client.ip(ctx))
                 .orElseThrow(() -> ApiProblem.unauthorized("api.refresh.rejected", "Bearer error=\"invalid_token\""));
         ctx.json(new TokenView(renewed.accessToken(), renewed.refreshToken(), TokenView.BEARER,
-                accessTokens.timeToLive().toSeconds()));
+                accessTokens.timeToLive().toSeconds(), null));
     }
 
     /** Ends the session (the whole refresh-token family) of the given refresh token; again is harmless. */
