@@ -157,6 +157,11 @@ public final class TestApp implements AutoCloseable {
         return database;
     }
 
+    /** The server's pepper, to tell a Gatehouse (peppered) hash from a plain one. */
+    public byte[] pepper() {
+        return pepper.clone();
+    }
+
     public Accounts accounts() {
         return accounts;
     }
