@@ -1,9 +1,12 @@
 package gatehouse.authsystem;
 
+import gatehouse.testing.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,18 +18,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.mindrot.jbcrypt.BCrypt;
 
 /**
  * The original AuthSystem's databases, loaded from the fixture files into uniquely named copies of
- * {@code member} and {@code auth} on the test MariaDB (dropped on close). Without
- * {@code GATEHOUSE_TEST_MARIADB_URL} the test is skipped with a printed reason.
+ * {@code member} and {@code auth} on the test MariaDB (dropped on close). Without one the test is
+ * skipped with a printed reason (see {@link TestDatabase#mariaDbServer()}).
  */
-final class AuthSystemFixture implements AutoCloseable {
+public final class AuthSystemFixture implements AutoCloseable {
     private static final String SCHEMA = "/authsystem/authsystem-schema.sql";
     private static final String DATA = "/authsystem/authsystem-sample-data.sql";
-    private static volatile boolean skipReasonPrinted;
 
     final String server;
     final String user;
@@ -44,25 +45,15 @@ final class AuthSystemFixture implements AutoCloseable {
     }
 
     /** Loads schema and sample data; skips the test when no MariaDB is configured. */
-    static AuthSystemFixture load() {
-        String base = System.getenv("GATEHOUSE_TEST_MARIADB_URL");
-        if (base == null || base.isBlank()) {
-            String reason = "GATEHOUSE_TEST_MARIADB_URL is not set: AuthSystem import tests skipped";
-            if (!skipReasonPrinted) {
-                skipReasonPrinted = true;
-                System.out.println("[mariadb-test] SKIPPED: " + reason);
-            }
-            Assumptions.abort(reason);
-        }
-        var fixture = new AuthSystemFixture(base.replaceFirst("(jdbc:mariadb://[^/]+).*", "$1") + "/",
-                System.getenv().getOrDefault("GATEHOUSE_TEST_MARIADB_USER", "root"),
-                System.getenv().getOrDefault("GATEHOUSE_TEST_MARIADB_PASSWORD", ""));
+    public static AuthSystemFixture load() {
+        var fixture = new AuthSystemFixture(TestDatabase.mariaDbServer() + "/", TestDatabase.mariaDbUser(),
+                TestDatabase.mariaDbPassword());
         fixture.run(fixture.renamed(resource(SCHEMA)) + "\n" + fixture.renamed(resource(DATA)));
         return fixture;
     }
 
     /** The plain passwords listed in the sample data's comment, by user name. */
-    static Map<String, String> samplePasswords() {
+    public static Map<String, String> samplePasswords() {
         Map<String, String> passwords = new LinkedHashMap<>();
         boolean inList = false;
         for (String line : resource(DATA).split("\n")) {
@@ -96,7 +87,7 @@ final class AuthSystemFixture implements AutoCloseable {
     }
 
     /** CHECKSUM TABLE of every source table: equal before and after means nothing was written. */
-    List<String> checksums() {
+    public List<String> checksums() {
         List<String> sums = new ArrayList<>();
         try (Connection c = connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("CHECKSUM TABLE " + memberDb + ".user, " + memberDb + ".profile, "
@@ -111,9 +102,9 @@ final class AuthSystemFixture implements AutoCloseable {
     }
 
     /** The command's arguments for these databases, with the password in a file. */
-    List<String> arguments(java.nio.file.Path passwordFile, String... more) {
+    public List<String> arguments(Path passwordFile, String... more) {
         try {
-            java.nio.file.Files.writeString(passwordFile, password + "\n");
+            Files.writeString(passwordFile, password + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
