@@ -6,17 +6,18 @@ import java.util.UUID;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The legacy (imported) password hashes in {@code imported_members}, as the login sees them. */
+/** Legacy (imported) password hashes as the login sees them: {@code legacy_credentials}, {@code imported_members}. */
 public interface LegacyPasswordDao {
 
-    @SqlQuery("SELECT legacy_password_hash FROM imported_members WHERE user_id = :userId AND legacy_password_hash IS NOT NULL")
+    @SqlQuery("SELECT password_hash FROM legacy_credentials WHERE user_id = :userId")
     Optional<String> legacyHash(UUID userId);
 
-    /** Forgets the legacy hash, only if it is still {@code hash} (of two racing first logins one does this). */
-    @SqlUpdate("""
-            UPDATE imported_members SET legacy_password_hash = NULL, weak_password_accepted_at = :weakAcceptedAt
-             WHERE user_id = :userId AND legacy_password_hash = :hash""")
-    int forget(UUID userId, String hash, Instant weakAcceptedAt);
+    /** Deletes the legacy hash, only if it is still {@code hash} (of two racing first logins one does this). */
+    @SqlUpdate("DELETE FROM legacy_credentials WHERE user_id = :userId AND password_hash = :hash")
+    int forget(UUID userId, String hash);
+
+    @SqlUpdate("UPDATE imported_members SET weak_password_accepted_at = :now WHERE user_id = :userId")
+    void weakPasswordAccepted(UUID userId, Instant now);
 
     @SqlUpdate("UPDATE credentials SET password_hash = :hash WHERE user_id = :userId")
     void replaceHash(UUID userId, String hash);

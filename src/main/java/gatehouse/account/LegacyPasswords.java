@@ -1,7 +1,6 @@
 package gatehouse.account;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,12 +61,15 @@ public final class LegacyPasswords {
             return false;
         }
         String peppered = passwords.hash(normalised);
-        Instant weakAcceptedAt = breaksTodaysRules(user, normalised) ? clock.instant() : null;
+        boolean weak = breaksTodaysRules(user, normalised);
         jdbi.useTransaction(handle -> {
             LegacyPasswordDao tx = handle.attach(LegacyPasswordDao.class);
             // A parallel first login may have upgraded already (to a hash of this same password).
-            if (tx.forget(user.id(), legacy.get(), weakAcceptedAt) == 1) {
+            if (tx.forget(user.id(), legacy.get()) == 1) {
                 tx.replaceHash(user.id(), peppered);
+                if (weak) {
+                    tx.weakPasswordAccepted(user.id(), clock.instant());
+                }
             }
         });
         return true;

@@ -60,7 +60,7 @@ final class AuthSystemImport {
             return new Entry(Outcome.SKIPPED, m.userId(), null, List.of(notUuid.getMessage()), null);
         }
         try {
-            Optional<Entry> already = alreadyImported(id, report);
+            Optional<Entry> already = alreadyImported(m, id, report);
             if (already.isPresent()) {
                 return already.get();
             }
@@ -77,7 +77,7 @@ final class AuthSystemImport {
                         : "another AuthSystem member in this run") + " (user names are compared ignoring case)");
             }
             if (!dryRun && !write(plan)) {
-                return alreadyImported(id, report).orElseThrow(() -> new MemberRules.Skip(
+                return alreadyImported(m, id, report).orElseThrow(() -> new MemberRules.Skip(
                         "user name '" + username + "' was taken meanwhile (by a sign-up, say)"));
             }
             report.countPassword(true, false);
@@ -87,12 +87,14 @@ final class AuthSystemImport {
         }
     }
 
-    private Optional<Entry> alreadyImported(UUID id, ImportReport report) {
+    private Optional<Entry> alreadyImported(SourceMember m, UUID id, ImportReport report) {
         return imports.find(id).map(found -> {
             report.countPassword(found.awaitingFirstLogin(), found.passwordChangeRequired());
-            String state = found.passwordChangeRequired() ? "needs a password change"
+            String state = found.deleted() ? "deleted from Gatehouse since; not imported again"
+                    : found.passwordChangeRequired() ? "needs a password change"
                     : found.awaitingFirstLogin() ? "waiting for the first login" : "has logged in";
-            return new Entry(Outcome.ALREADY_IMPORTED, found.username(), id, List.of(), state);
+            return new Entry(Outcome.ALREADY_IMPORTED, found.deleted() ? m.userId() : found.username(), id, List.of(),
+                    state);
         });
     }
 
@@ -105,7 +107,9 @@ final class AuthSystemImport {
                 tx.insertUser(plan.user());
                 tx.insertProfile(plan.profile());
                 tx.insertCredentials(plan.credentials());
-                handle.attach(ImportDao.class).insert(plan.user().id(), now, plan.legacyHash());
+                ImportDao imported = handle.attach(ImportDao.class);
+                imported.insert(plan.user().id(), now);
+                imported.insertLegacyHash(plan.user().id(), plan.legacyHash());
                 handle.attach(AuditDao.class).insert(now, AuditEvent.MEMBER_IMPORTED, null, plan.user().id(), CONSOLE,
                         shortened("imported from AuthSystem as MEMBER"
                                 + (plan.notes().isEmpty() ? "" : "; " + String.join("; ", plan.notes()))));

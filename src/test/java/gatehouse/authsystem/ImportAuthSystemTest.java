@@ -153,6 +153,14 @@ class ImportAuthSystemTest {
             TestClient.Response apiAgain = app.client().json("POST", "/api/v1/auth/login",
                     "{\"username\":\"we\",\"password\":\"" + strong + "\"}");
             assertFalse(apiAgain.body().contains("passwordChangeRequired"), apiAgain.body());
+
+            TestClient deleting = app.client();
+            deleting.logIn("we", strong);
+            assertEquals(200, deleting.postForm("/me/delete", Map.of("password", strong)).status());
+            Run afterDeletion = run(app, source.arguments(Files.createTempFile("pw", "")));
+            assertTrue(afterDeletion.out().matches("(?s).*already imported +we .*\\(deleted from Gatehouse since; not imported again\\).*"),
+                    afterDeletion.out());
+            assertTrue(app.users().findByUsername("we").isEmpty(), "a deleted account does not come back");
         }
     }
 
@@ -202,7 +210,7 @@ class ImportAuthSystemTest {
     }
 
     private static String legacyHash(TestApp app, UUID id) {
-        return app.jdbi().withHandle(h -> h.createQuery("SELECT legacy_password_hash FROM imported_members WHERE user_id = :id")
-                .bind("id", id).mapTo(String.class).one());
+        return app.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM legacy_credentials WHERE user_id = :id")
+                .bind("id", id).mapTo(String.class).findOne().orElse(null));
     }
 }
