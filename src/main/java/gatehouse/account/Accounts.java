@@ -134,7 +134,8 @@ public final class Accounts {
         }
         users.loginSucceeded(user.id(), now);
         RefreshTokens.Issued session = refreshTokens.start(user.id(), userAgent, ip);
-        audit.record(AuditEvent.LOGIN_SUCCESS, user.id(), user.id(), ip, null);
+        audit.record(AuditEvent.LOGIN_SUCCESS, user.id(), user.id(), ip,
+                legacy ? "first login after the AuthSystem import: the old hash replaced by a peppered one" : null);
         return Optional.of(new Login(user, session, legacyPasswords.passwordChangeRequired(user.id())));
     }
 
