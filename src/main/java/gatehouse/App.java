@@ -1,16 +1,13 @@
 package gatehouse;
 
-import static gatehouse.web.Role.ADMIN;
-import static gatehouse.web.Role.ANONYMOUS;
-import static gatehouse.web.Role.MEMBER;
+import static gatehouse.domain.Role.ADMIN;
+import static gatehouse.domain.Role.ANONYMOUS;
+import static gatehouse.domain.Role.MEMBER;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gatehouse.account.AccountController;
-import gatehouse.account.Accounts;
-import gatehouse.account.Passwords;
 import gatehouse.account.SettingsController;
 import gatehouse.admin.AdminController;
-import gatehouse.admin.Members;
 import gatehouse.api.ApiAdminController;
 import gatehouse.api.ApiAuthController;
 import gatehouse.api.ApiErrors;
@@ -18,14 +15,11 @@ import gatehouse.api.ApiMeController;
 import gatehouse.api.Cors;
 import gatehouse.api.JsonBody;
 import gatehouse.api.OpenApiController;
-import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;
-import gatehouse.db.Database;
-import gatehouse.session.RefreshTokens;
-import gatehouse.session.SessionStatus;
-import gatehouse.session.TokenRenewal;
-import gatehouse.token.AccessTokens;
-import gatehouse.token.SigningKeys;
+import gatehouse.secondfactor.AdminSecondFactorGate;
+import gatehouse.secondfactor.SecondFactorAdminController;
+import gatehouse.secondfactor.SecondFactorController;
+import gatehouse.secondfactor.SecondFactorLoginController;
 import gatehouse.web.Auth;
 import gatehouse.web.ClientAddress;
 import gatehouse.web.Cookies;
@@ -56,51 +50,47 @@ public final class App {
 
     private App() {}
 
-    /**
-     * @param config the whole configuration
-     * @param database an opened, migrated database
-     * @param keys the token signing keys
-     * @param pepper the password pepper (also the root of the CSRF key)
-     * @param clock every "now" comes from here
-     */
-    public static Javalin create(Config config, Database database, SigningKeys keys, byte[] pepper, Clock clock) {
-        var jdbi = database.jdbi();
+    /** The server over {@code services}: builds only the web layer (controllers, before-handlers, routes). */
+    public static Javalin create(Services services) {
+        Config config = services.config();
+        Clock clock = services.clock();
         ObjectMapper json = Json.mapper();
         var client = new ClientAddress(config.server().trustedProxies());
-        var cookies = new Cookies(client, clock);
-        var audit = new AuditLog(jdbi, clock);
-        var sessionStatus = new SessionStatus(jdbi, clock);
-        var refreshTokens = new RefreshTokens(jdbi, sessionStatus, audit, config.auth(), clock);
-        var accessTokens = new AccessTokens(keys, config.auth(), clock);
-        var passwords = new Passwords(pepper, config.auth().bcryptCost());
-        var accounts = new Accounts(jdbi, passwords, refreshTokens, audit, clock);
-        var renewal = new TokenRenewal(refreshTokens, jdbi, sessionStatus, accessTokens);
-        var auth = new Auth(accessTokens, renewal, sessionStatus, cookies, client);
-        var csrf = new Csrf(pepper, cookies);
+        var cookies = new Cookies(clock);
+        var auth = new Auth(services.accessTokens(), services.renewal(), services.sessionStatus(), cookies);
+        var csrf = new Csrf(services.pepper(), cookies);
         var pages = new Pages(new Languages(), csrf);
         var errors = new Errors(pages, json, cookies);
 
-        var members = new Members(jdbi, refreshTokens, audit, clock);
-
-        var system = new SystemController(database, keys, cookies);
-        var account = new AccountController(accounts, accessTokens, jdbi, pages, cookies, client, clock);
-        var settings = new SettingsController(accounts, pages, cookies, client);
-        var admin = new AdminController(members, jdbi, pages, client, clock);
+        var system = new SystemController(services.database(), services.keys(), cookies);
+        boolean adminNeedsSecondFactor = config.auth().adminSecondFactorRequired();
+        var secondFactorLogin = new SecondFactorLoginController(services.twoStepLogin(), services.accessTokens(), pages,
+                cookies);
+        var secondFactorSettings = new SecondFactorController(services.secondFactors(), services.accounts(),
+                services.refreshTokens(), services.accessTokens(), pages, cookies, adminNeedsSecondFactor);
+        var secondFactorAdmin = new SecondFactorAdminController(services.secondFactors());
+        var adminGate = new AdminSecondFactorGate(adminNeedsSecondFactor);
+        var account = new AccountController(services.accounts(), services.twoStepLogin(), services.secondFactors(),
+                secondFactorLogin, services.sessionDao(), pages, cookies, clock);
+        var settings = new SettingsController(services.accounts(), pages, cookies);
+        var admin = new AdminController(services.members(), services.secondFactors(), services.auditDao(), pages, clock);
 
         // The JSON API: a second front end over the same services.
         var jsonBody = new JsonBody(json);
         var apiErrors = new ApiErrors(errors, pages);
-        var apiAuth = new ApiAuthController(accounts, refreshTokens, renewal, accessTokens, jsonBody, client);
-        var apiMe = new ApiMeController(accounts, jdbi, jsonBody, client, clock);
-        var apiAdmin = new ApiAdminController(members, jsonBody, client);
+        var apiAuth = new ApiAuthController(services.accounts(), services.twoStepLogin(), services.refreshTokens(), services.renewal(),
+                services.accessTokens(), jsonBody);
+        var apiMe = new ApiMeController(services.accounts(), services.sessionDao(), jsonBody, clock);
+        var apiAdmin = new ApiAdminController(services.members(), jsonBody);
         var openApi = new OpenApiController();
         var cors = new Cors(config.server().corsOrigins());
 
         // The pages and the API of one action draw on one bucket per client IP.
         var rateLimits = new RateLimits(Map.of(
                 AccountController.LOGIN, "login", ApiAuthController.LOGIN, "login",
+                SecondFactorLoginController.PATH, "login", ApiAuthController.LOGIN_SECOND_FACTOR, "login",
                 AccountController.SIGNUP, "signup", ApiAuthController.SIGNUP, "signup",
-                ApiAuthController.REFRESH, "refresh"), client,
+                ApiAuthController.REFRESH, "refresh"),
                 config.server().rateLimitBurst(), config.server().rateLimitPerMinute(), clock);
 
         return Javalin.create(cfg -> {
@@ -135,7 +125,7 @@ public final class App {
             });
             routes.beforeMatched(ctx -> {
                 rateLimits.check(ctx);
-                if (!auth.handle(ctx)) {
+                if (!auth.handle(ctx) || !adminGate.admits(ctx)) {
                     return;
                 }
                 // Every page form that changes state carries _csrf; the API uses Bearer tokens, not cookies.
@@ -159,6 +149,12 @@ public final class App {
             routes.post(AccountController.LOGIN, account::login, ANONYMOUS);
             routes.post(AccountController.LOGOUT, account::logout, MEMBER);
             routes.get(AccountController.ME, account::showMe, MEMBER);
+            routes.get(SecondFactorLoginController.PATH, secondFactorLogin::show, ANONYMOUS);
+            routes.post(SecondFactorLoginController.PATH, secondFactorLogin::submit, ANONYMOUS);
+            routes.get(SecondFactorController.PATH, secondFactorSettings::show, MEMBER);
+            routes.post(SecondFactorController.PATH, secondFactorSettings::activate, MEMBER);
+            routes.post(SecondFactorController.DISABLE, secondFactorSettings::disable, MEMBER);
+            routes.post(SecondFactorController.RECOVERY_CODES, secondFactorSettings::renewRecoveryCodes, MEMBER);
 
             routes.get(SettingsController.EDIT, settings::showEdit, MEMBER);
             routes.post(SettingsController.EDIT, settings::edit, MEMBER);
@@ -174,10 +170,12 @@ public final class App {
             routes.post(AdminController.UNLOCK, admin::unlock, ADMIN);
             routes.post(AdminController.REVOKE_SESSIONS, admin::revokeSessions, ADMIN);
             routes.get(AdminController.AUDIT, admin::auditLog, ADMIN);
+            routes.post(SecondFactorAdminController.RESET, secondFactorAdmin::reset, ADMIN);
 
             routes.get(OpenApiController.PATH, openApi::show, ANONYMOUS);
             routes.post(ApiAuthController.SIGNUP, apiAuth::signup, ANONYMOUS);
             routes.post(ApiAuthController.LOGIN, apiAuth::login, ANONYMOUS);
+            routes.post(ApiAuthController.LOGIN_SECOND_FACTOR, apiAuth::loginSecondFactor, ANONYMOUS);
             routes.post(ApiAuthController.REFRESH, apiAuth::refresh, ANONYMOUS);
             routes.post(ApiAuthController.LOGOUT, apiAuth::logout, ANONYMOUS);
             routes.get(ApiMeController.ME, apiMe::show, MEMBER);

@@ -1,17 +1,14 @@
 package gatehouse;
 
 import gatehouse.account.Accounts;
-import gatehouse.account.Passwords;
 import gatehouse.account.SignupForm;
-import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;
 import gatehouse.db.Database;
-import gatehouse.session.RefreshTokens;
-import gatehouse.session.SessionStatus;
 import gatehouse.token.KeyFiles;
+import gatehouse.token.SigningKeys;
 import gatehouse.web.Languages;
 import gatehouse.web.Text;
-import gatehouse.web.ValidationException;
+import gatehouse.domain.ValidationException;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -33,14 +30,17 @@ final class CreateAdmin {
         Gatehouse.createDataDirectory(config);
         try (Database database = Gatehouse.openDatabase(config)) {
             byte[] pepper = KeyFiles.loadOrCreatePepper(config.auth().pepperFile());
-            Clock clock = Clock.systemUTC();
-            var audit = new AuditLog(database.jdbi(), clock);
-            var refreshTokens = new RefreshTokens(database.jdbi(), new SessionStatus(database.jdbi(), clock), audit, config.auth(), clock);
-            var accounts = new Accounts(database.jdbi(), new Passwords(pepper, config.auth().bcryptCost()), refreshTokens, audit, clock);
+            var services = Services.create(config, database, SigningKeys.load(config.auth()), pepper, Clock.systemUTC());
+            Accounts accounts = services.accounts();
             boolean created = accounts.createOrPromoteAdmin(username, entered[0]);
             // Say the name as stored (lower case), which is the one to log in with.
             String stored = SignupForm.normalizeUsername(username);
             System.out.println(created ? "created administrator " + stored : "promoted " + stored + " to administrator");
+            if (config.auth().adminSecondFactorRequired()) {
+                System.out.println("a second factor is required for administrators (auth.admin-second-factor=required):"
+                        + " after the first login with the password, " + stored
+                        + " is sent to /me/second-factor to enrol an authenticator app before any admin page opens");
+            }
             return 0;
         } catch (ValidationException e) {
             Text english = new Languages().text("en");

@@ -85,7 +85,7 @@ public final class Gatehouse {
         Database database = openDatabase(config);
         SigningKeys keys = SigningKeys.load(config.auth());
         byte[] pepper = KeyFiles.loadOrCreatePepper(config.auth().pepperFile());
-        Javalin app = App.create(config, database, keys, pepper, Clock.systemUTC());
+        Javalin app = App.create(Services.create(config, database, keys, pepper, Clock.systemUTC()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: finishing requests in flight");
             app.stop();

@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gatehouse.account.Passwords;
 import gatehouse.account.User;
-import gatehouse.audit.AuditDao;
 import gatehouse.audit.AuditEvent;
 import gatehouse.config.Config;
 import gatehouse.config.ConfigLoader;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
 import gatehouse.token.KeyFiles;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -89,7 +88,8 @@ class CreateAdminTest {
         byte[] pepper = KeyFiles.loadOrCreatePepper(config().auth().pepperFile());
         assertTrue(new Passwords(pepper, 4).matches(STRONG, hash), "the password from standard input, peppered");
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("created administrator"));
-        assertEquals(1, app.jdbi().onDemand(AuditDao.class).countMatching(admin.id(), null, AuditEvent.SIGNUP));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("a second factor is required for administrators"), "create-admin says so");
+        assertEquals(1, app.services().auditDao().countMatching(admin.id(), null, AuditEvent.SIGNUP));
     }
 
     @Test
@@ -102,7 +102,7 @@ class CreateAdminTest {
         assertEquals(0, code, stderr());
         assertEquals(Role.ADMIN, app.users().findById(alice.id()).orElseThrow().role());
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("promoted alice"));
-        assertEquals(1, app.jdbi().onDemand(AuditDao.class).countMatching(alice.id(), null, AuditEvent.ROLE_CHANGE));
+        assertEquals(1, app.services().auditDao().countMatching(alice.id(), null, AuditEvent.ROLE_CHANGE));
         assertEquals(303, app.client().logIn("alice", TestApp.PASSWORD).status(), "password unchanged");
         assertEquals(1, app.users().lockAdmins().size());
         // The open session renews its token with the new role instead of breaking.

@@ -1,17 +1,18 @@
 package gatehouse.account;
 
+import gatehouse.secondfactor.SecondFactorLoginController;
+import gatehouse.secondfactor.SecondFactors;
+import gatehouse.secondfactor.TwoStepLogin;
 import gatehouse.session.Session;
 import gatehouse.session.SessionDao;
 import gatehouse.token.AccessToken;
-import gatehouse.token.AccessTokens;
 import gatehouse.web.Auth;
-import gatehouse.web.ClientAddress;
 import gatehouse.web.Cookies;
 import gatehouse.web.LocalPaths;
-import gatehouse.web.MemberGone;
+import gatehouse.domain.MemberGone;
 import gatehouse.web.Pages;
 import gatehouse.web.Text;
-import gatehouse.web.ValidationException;
+import gatehouse.domain.ValidationException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -20,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /** Sign-up, login, logout and the member page. */
 public final class AccountController {
@@ -30,21 +30,24 @@ public final class AccountController {
     public static final String ME = "/me";
 
     private final Accounts accounts;
-    private final AccessTokens accessTokens;
+    private final TwoStepLogin twoStepLogin;
+    private final SecondFactors secondFactors;
+    private final SecondFactorLoginController secondStep;
     private final SessionDao sessions;
     private final Pages pages;
     private final Cookies cookies;
-    private final ClientAddress client;
     private final Clock clock;
 
-    public AccountController(Accounts accounts, AccessTokens accessTokens, Jdbi jdbi, Pages pages, Cookies cookies,
-                             ClientAddress client, Clock clock) {
+    public AccountController(Accounts accounts, TwoStepLogin twoStepLogin, SecondFactors secondFactors,
+                             SecondFactorLoginController secondStep, SessionDao sessions, Pages pages,
+                             Cookies cookies, Clock clock) {
         this.accounts = accounts;
-        this.accessTokens = accessTokens;
-        this.sessions = jdbi.onDemand(SessionDao.class);
+        this.twoStepLogin = twoStepLogin;
+        this.secondFactors = secondFactors;
+        this.secondStep = secondStep;
+        this.sessions = sessions;
         this.pages = pages;
         this.cookies = cookies;
-        this.client = client;
         this.clock = clock;
     }
 
@@ -60,7 +63,7 @@ public final class AccountController {
         var profile = profileForm(ctx);
         var form = new SignupForm(ctx.formParam("username"), ctx.formParam("password"), ctx.formParam("passwordConfirm"), profile);
         try {
-            User user = accounts.signUp(form, client.ip(ctx));
+            User user = accounts.signUp(form, ctx.ip());
             // Post/redirect/get: reloading the next page must not send the sign-up again.
             cookies.setWelcome(ctx, new Cookies.Welcome(user.username(), profile.nickname().strip()));
             ctx.redirect(LOGIN, HttpStatus.SEE_OTHER);
@@ -81,30 +84,23 @@ public final class AccountController {
                 welcome.map(w -> pages.text(ctx).format("notice.welcome", w.nickname())).orElse(null)));
     }
 
+    /** The password step; a member with a second factor goes on to {@link SecondFactorLoginController#PATH}. */
     public void login(Context ctx) {
         String username = ctx.formParam("username");
         String next = LocalPaths.safe(ctx.formParam("next"));
-        Optional<Accounts.Login> login = accounts.logIn(username, ctx.formParam("password"), client.ip(ctx), ctx.userAgent());
-        if (login.isEmpty()) {
+        var outcome = twoStepLogin.passwordStep(username, ctx.formParam("password"), next, ctx.ip(), ctx.userAgent());
+        if (outcome instanceof TwoStepLogin.Outcome.Refused) {
             pages.render(ctx, HttpStatus.UNAUTHORIZED, "login.jte",
                     new LoginPage(nullToEmpty(username), next, pages.text(ctx).get("error.login.failed"), null));
             return;
         }
-        User user = login.get().user();
-        var session = login.get().session();
-        cookies.setAccessToken(ctx, accessTokens.issue(user.id(), user.username(), user.role(), session.sessionId()),
-                accessTokens.timeToLive());
-        cookies.setRefreshToken(ctx, session.token(), session.expiresAt());
-        // An imported password below today's rules was accepted once: straight to the change form.
-        String target = login.get().passwordChangeRequired() ? SettingsController.PASSWORD_CHANGE_REQUIRED
-                : next.isEmpty() ? ME : next;
-        ctx.redirect(target, HttpStatus.SEE_OTHER);
+        secondStep.respond(ctx, outcome);
     }
 
     public void logout(Context ctx) {
         AccessToken me = Auth.member(ctx);
         String nickname = accounts.member(me.userId()).map(m -> m.profile().nickname()).orElse(me.username());
-        accounts.logOut(me.userId(), me.sessionId(), client.ip(ctx));
+        accounts.logOut(me.userId(), me.sessionId(), ctx.ip());
         cookies.clearTokens(ctx);
         Auth.signedOut(ctx);
         pages.message(ctx, HttpStatus.OK, "logout.title", "logout.message", LOGIN, "link.login", nickname);
@@ -117,7 +113,7 @@ public final class AccountController {
         Instant refreshExpires = sessions.find(me.sessionId()).map(Session::expiresAt).orElse(now);
         List<Session> active = sessions.activeOf(me.userId(), now);
         pages.render(ctx, "me.jte", new MePage(member, me, refreshExpires, now, active,
-                JsonText.pretty(me.headerJson()), JsonText.pretty(me.claimsJson())));
+                JsonText.pretty(me.headerJson()), JsonText.pretty(me.claimsJson()), secondFactors.isOn(me.userId())));
     }
 
     static ProfileForm profileForm(Context ctx) {

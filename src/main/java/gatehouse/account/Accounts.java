@@ -3,10 +3,10 @@ package gatehouse.account;
 import gatehouse.audit.AuditEvent;
 import gatehouse.audit.AuditLog;
 import gatehouse.session.RefreshTokens;
-import gatehouse.web.ActionRefused;
-import gatehouse.web.MemberGone;
-import gatehouse.web.Role;
-import gatehouse.web.ValidationException;
+import gatehouse.domain.ActionRefused;
+import gatehouse.domain.MemberGone;
+import gatehouse.domain.Role;
+import gatehouse.domain.ValidationException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,9 +36,9 @@ public final class Accounts {
     private final AuditLog audit;
     private final Clock clock;
 
-    public Accounts(Jdbi jdbi, Passwords passwords, RefreshTokens refreshTokens, AuditLog audit, Clock clock) {
+    public Accounts(Jdbi jdbi, UserDao users, Passwords passwords, RefreshTokens refreshTokens, AuditLog audit, Clock clock) {
         this.jdbi = jdbi;
-        this.users = jdbi.onDemand(UserDao.class);
+        this.users = users;
         this.passwords = passwords;
         this.legacyPasswords = new LegacyPasswords(jdbi, passwords, clock);
         this.refreshTokens = refreshTokens;
@@ -92,10 +92,12 @@ public final class Accounts {
     }
 
     /**
-     * Checks the password and opens a session. Empty for an unknown user, a wrong password or a throttled
-     * account alike, which all cost one bcrypt check, so the caller cannot tell them apart.
+     * The password step of a login: the member when the password is right. Empty for an unknown user, a
+     * wrong password or a throttled account alike, which all cost one bcrypt check, so the caller cannot
+     * tell them apart. The attempt stays counted until {@link #openSession} (after a second factor, if the
+     * member has one), so that guessing codes is throttled like guessing passwords.
      */
-    public Optional<Login> logIn(String rawUsername, String password, String ip, String userAgent) {
+    public Optional<User> checkPassword(String rawUsername, String password, String ip) {
         String username = SignupForm.normalizeUsername(rawUsername);
         String candidate = password == null ? "" : password;
         Optional<User> found = username.isEmpty() || candidate.length() > 4 * Passwords.MAX_LENGTH
@@ -132,11 +134,23 @@ public final class Accounts {
         if (!legacy && passwords.needsRehash(storedHash)) {
             users.replaceHash(user.id(), passwords.hash(candidate));
         }
-        users.loginSucceeded(user.id(), now);
-        RefreshTokens.Issued session = refreshTokens.start(user.id(), userAgent, ip);
-        audit.record(AuditEvent.LOGIN_SUCCESS, user.id(), user.id(), ip,
-                legacy ? "first login after the AuthSystem import: the old hash replaced by a peppered one" : null);
-        return Optional.of(new Login(user, session, legacyPasswords.passwordChangeRequired(user.id())));
+        return Optional.of(user);
+    }
+
+    /** The end of a successful login: clears the failure count and opens a session opened by {@code amr}. */
+    public Login openSession(User user, List<String> amr, String ip, String userAgent) {
+        users.loginSucceeded(user.id(), clock.instant());
+        RefreshTokens.Issued session = refreshTokens.start(user.id(), userAgent, ip, amr);
+        audit.record(AuditEvent.LOGIN_SUCCESS, user.id(), user.id(), ip, amr.size() > 1 ? "with second factor" : null);
+        return new Login(user, session, legacyPasswords.passwordChangeRequired(user.id()));
+    }
+
+    /**
+     * Counts one attempt of a later login step (a second-factor code) against the account's throttle; false
+     * when the account is throttled, and the attempt must not be checked.
+     */
+    public boolean admitAttempt(UUID userId) {
+        return countAttempt(userId, clock.instant()).isPresent();
     }
 
     /** A login attempt admitted by the throttle, already counted as a failure (a success clears it). */
@@ -191,7 +205,7 @@ public final class Accounts {
     public void changePassword(UUID userId, UUID keepSession, String current, String next, String confirm, String ip) {
         Member member = member(userId).orElseThrow(MemberGone::new);
         Map<String, String> errors = new LinkedHashMap<>();
-        if (!currentPasswordMatches(userId, current)) {
+        if (!confirmPassword(userId, current)) {
             errors.put("currentPassword", "error.password.current");
         }
         checkNewPassword(next, confirm, "newPassword", "newPasswordConfirm",
@@ -209,7 +223,7 @@ public final class Accounts {
      * with it. The last administrator is refused, as on the admin page: nobody could manage members after.
      */
     public void deleteOwnAccount(UUID userId, String password, String ip) {
-        if (!currentPasswordMatches(userId, password)) {
+        if (!confirmPassword(userId, password)) {
             throw ValidationException.of("password", "error.password.current");
         }
         String username = jdbi.inTransaction(handle -> {
@@ -246,7 +260,7 @@ public final class Accounts {
      * Confirms the member's current password (password change, deletion). Goes through the login
      * throttle: a stolen session must not become an unlimited password oracle.
      */
-    private boolean currentPasswordMatches(UUID userId, String password) {
+    public boolean confirmPassword(UUID userId, String password) {
         if (password == null) {
             return false;
         }

@@ -2,13 +2,12 @@ package gatehouse.account;
 
 import gatehouse.token.AccessToken;
 import gatehouse.web.Auth;
-import gatehouse.web.ClientAddress;
 import gatehouse.web.Cookies;
-import gatehouse.web.MemberGone;
+import gatehouse.domain.MemberGone;
 import gatehouse.web.Pages;
 import gatehouse.web.Text;
 import gatehouse.web.Uuids;
-import gatehouse.web.ValidationException;
+import gatehouse.domain.ValidationException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -35,13 +34,11 @@ public final class SettingsController {
     private final Accounts accounts;
     private final Pages pages;
     private final Cookies cookies;
-    private final ClientAddress client;
 
-    public SettingsController(Accounts accounts, Pages pages, Cookies cookies, ClientAddress client) {
+    public SettingsController(Accounts accounts, Pages pages, Cookies cookies) {
         this.accounts = accounts;
         this.pages = pages;
         this.cookies = cookies;
-        this.client = client;
     }
 
     public void showEdit(Context ctx) {
@@ -56,7 +53,7 @@ public final class SettingsController {
         AccessToken me = Auth.member(ctx);
         ProfileForm form = AccountController.profileForm(ctx);
         try {
-            accounts.updateProfile(me.userId(), form, client.ip(ctx));
+            accounts.updateProfile(me.userId(), form, ctx.ip());
             ctx.redirect(EDIT + "?notice=saved", HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
             render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, current(ctx), form, translate(ctx, e, Map.of()), null);
@@ -67,7 +64,7 @@ public final class SettingsController {
         AccessToken me = Auth.member(ctx);
         try {
             accounts.changePassword(me.userId(), me.sessionId(), ctx.formParam("currentPassword"),
-                    ctx.formParam("newPassword"), ctx.formParam("newPasswordConfirm"), client.ip(ctx));
+                    ctx.formParam("newPassword"), ctx.formParam("newPasswordConfirm"), ctx.ip());
             ctx.redirect(EDIT + "?notice=password", HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
             Member member = current(ctx);
@@ -80,7 +77,7 @@ public final class SettingsController {
     public void revokeSession(Context ctx) {
         AccessToken me = Auth.member(ctx);
         UUID sessionId = Uuids.parse(ctx.pathParam("id"));
-        if (sessionId == null || !accounts.endSession(me.userId(), sessionId, client.ip(ctx))) {
+        if (sessionId == null || !accounts.endSession(me.userId(), sessionId, ctx.ip())) {
             throw new NotFoundResponse();
         }
         if (sessionId.equals(me.sessionId())) {
@@ -94,7 +91,7 @@ public final class SettingsController {
 
     public void revokeOthers(Context ctx) {
         AccessToken me = Auth.member(ctx);
-        accounts.endOtherSessions(me.userId(), me.sessionId(), client.ip(ctx));
+        accounts.endOtherSessions(me.userId(), me.sessionId(), ctx.ip());
         ctx.redirect(AccountController.ME, HttpStatus.SEE_OTHER);
     }
 
@@ -102,7 +99,7 @@ public final class SettingsController {
         AccessToken me = Auth.member(ctx);
         Member member = current(ctx);
         try {
-            accounts.deleteOwnAccount(me.userId(), ctx.formParam("password"), client.ip(ctx));
+            accounts.deleteOwnAccount(me.userId(), ctx.formParam("password"), ctx.ip());
         } catch (ValidationException e) {
             // The delete form's field is "password", shown as deletePassword: password.js owns id="password".
             render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, member, ProfileForm.of(member.profile()),

@@ -1,6 +1,6 @@
 package gatehouse.account;
 
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.time.Instant;
 import java.util.UUID;
 

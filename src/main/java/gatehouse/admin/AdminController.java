@@ -3,11 +3,11 @@ package gatehouse.admin;
 import gatehouse.audit.AuditDao;
 import gatehouse.audit.AuditEntry;
 import gatehouse.audit.AuditEvent;
-import gatehouse.web.ActionRefused;
+import gatehouse.secondfactor.SecondFactors;
+import gatehouse.domain.ActionRefused;
 import gatehouse.web.Auth;
-import gatehouse.web.ClientAddress;
 import gatehouse.web.Pages;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import gatehouse.web.Text;
 import gatehouse.web.Uuids;
 import io.javalin.http.Context;
@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Jdbi;
 
 /** The administrators' pages: the member list, the member actions with their confirmation, the audit log. */
 public final class AdminController {
@@ -32,19 +31,19 @@ public final class AdminController {
     private static final int MAX_FILTER = 50;
 
     /** The notices an action may leave on the list; the query names one, the text comes from the bundles. */
-    private static final List<String> NOTICES = List.of("role", "unlocked", "sessionsEnded");
+    private static final List<String> NOTICES = List.of("role", "unlocked", "sessionsEnded", "secondFactorReset");
 
     private final Members members;
+    private final SecondFactors secondFactors;
     private final AuditDao audit;
     private final Pages pages;
-    private final ClientAddress client;
     private final Clock clock;
 
-    public AdminController(Members members, Jdbi jdbi, Pages pages, ClientAddress client, Clock clock) {
+    public AdminController(Members members, SecondFactors secondFactors, AuditDao audit, Pages pages, Clock clock) {
         this.members = members;
-        this.audit = jdbi.onDemand(AuditDao.class);
+        this.secondFactors = secondFactors;
+        this.audit = audit;
         this.pages = pages;
-        this.client = client;
         this.clock = clock;
     }
 
@@ -54,7 +53,8 @@ public final class AdminController {
         // The service clamps the page number: the links must start from the page actually shown.
         var query = new MemberQuery(result.query(), result.sort(), result.page());
         pages.render(ctx, "admin/users.jte",
-                new UsersPage(result, query, clock.instant(), Auth.member(ctx).userId(), notice(ctx)));
+                new UsersPage(result, query, clock.instant(), Auth.member(ctx).userId(), notice(ctx),
+                        secondFactors.withFactorAmong(result.items().stream().map(MemberRow::id).toList())));
     }
 
     public void confirmDelete(Context ctx) {
@@ -72,7 +72,7 @@ public final class AdminController {
     public void delete(Context ctx) {
         UUID id = Uuids.pathParam(ctx, "id");
         MemberQuery back = formQuery(ctx);
-        Optional<MemberRow> deleted = refusalsAsPage(ctx, back, () -> members.delete(actor(ctx), id, client.ip(ctx)));
+        Optional<MemberRow> deleted = refusalsAsPage(ctx, back, () -> members.delete(actor(ctx), id, ctx.ip()));
         deleted.ifPresent(member -> pages.message(ctx, HttpStatus.OK, "admin.deleted.title", "admin.deleted.message",
                 back.href(), "admin.backToList", member.username(), member.name()));
     }
@@ -81,7 +81,7 @@ public final class AdminController {
         UUID id = Uuids.pathParam(ctx, "id");
         MemberQuery back = formQuery(ctx);
         Optional<MemberRow> changed = refusalsAsPage(ctx, back,
-                () -> members.changeRole(actor(ctx), id, Role.ofMember(ctx.formParam("role")).orElseThrow(() -> new ActionRefused("error.admin.badRole")), client.ip(ctx)));
+                () -> members.changeRole(actor(ctx), id, Role.ofMember(ctx.formParam("role")).orElseThrow(() -> new ActionRefused("error.admin.badRole")), ctx.ip()));
         changed.ifPresent(member -> ctx.redirect(back.withNotice("role", id), HttpStatus.SEE_OTHER));
     }
 
@@ -89,7 +89,7 @@ public final class AdminController {
         UUID id = Uuids.pathParam(ctx, "id");
         MemberQuery back = formQuery(ctx);
         Optional<Boolean> done = refusalsAsPage(ctx, back, () -> {
-            members.unlock(actor(ctx), id, client.ip(ctx));
+            members.unlock(actor(ctx), id, ctx.ip());
             return true;
         });
         done.ifPresent(ok -> ctx.redirect(back.withNotice("unlocked", id), HttpStatus.SEE_OTHER));
@@ -98,7 +98,7 @@ public final class AdminController {
     public void revokeSessions(Context ctx) {
         UUID id = Uuids.pathParam(ctx, "id");
         MemberQuery back = formQuery(ctx);
-        Optional<Integer> ended = refusalsAsPage(ctx, back, () -> members.revokeSessions(actor(ctx), id, client.ip(ctx)));
+        Optional<Integer> ended = refusalsAsPage(ctx, back, () -> members.revokeSessions(actor(ctx), id, ctx.ip()));
         ended.ifPresent(count -> ctx.redirect(back.withNotice("sessionsEnded", id), HttpStatus.SEE_OTHER));
     }
 

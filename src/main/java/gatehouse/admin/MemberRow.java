@@ -1,7 +1,7 @@
 package gatehouse.admin;
 
 import gatehouse.account.Gender;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;

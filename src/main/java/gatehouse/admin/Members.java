@@ -3,8 +3,8 @@ package gatehouse.admin;
 import gatehouse.audit.AuditEvent;
 import gatehouse.audit.AuditLog;
 import gatehouse.session.RefreshTokens;
-import gatehouse.web.ActionRefused;
-import gatehouse.web.Role;
+import gatehouse.domain.ActionRefused;
+import gatehouse.domain.Role;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +23,9 @@ public final class Members {
     private final AuditLog audit;
     private final Clock clock;
 
-    public Members(Jdbi jdbi, RefreshTokens refreshTokens, AuditLog audit, Clock clock) {
+    public Members(Jdbi jdbi, AdminDao dao, RefreshTokens refreshTokens, AuditLog audit, Clock clock) {
         this.jdbi = jdbi;
-        this.dao = jdbi.onDemand(AdminDao.class);
+        this.dao = dao;
         this.refreshTokens = refreshTokens;
         this.audit = audit;
         this.clock = clock;

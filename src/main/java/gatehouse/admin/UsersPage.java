@@ -1,10 +1,19 @@
 package gatehouse.admin;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
-/** The user-management page: one page of members, where the list is, and a notice after an action. */
-public record UsersPage(MemberPage result, MemberQuery query, Instant now, UUID self, String notice) {
+/**
+ * The user-management page: one page of members, where the list is, a notice after an action, and which
+ * of the members shown have a second factor.
+ */
+public record UsersPage(MemberPage result, MemberQuery query, Instant now, UUID self, String notice,
+                        Set<UUID> withSecondFactor) {
+
+    public boolean hasSecondFactor(MemberRow row) {
+        return withSecondFactor.contains(row.id());
+    }
 
     public boolean isSelf(MemberRow row) {
         return row.id().equals(self);

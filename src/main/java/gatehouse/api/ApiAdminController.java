@@ -2,11 +2,10 @@ package gatehouse.api;
 
 import gatehouse.admin.MemberSort;
 import gatehouse.admin.Members;
-import gatehouse.web.ActionRefused;
+import gatehouse.domain.ActionRefused;
 import gatehouse.web.Auth;
-import gatehouse.web.ClientAddress;
-import gatehouse.web.Role;
-import gatehouse.web.ValidationException;
+import gatehouse.domain.Role;
+import gatehouse.domain.ValidationException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -26,12 +25,10 @@ public final class ApiAdminController {
 
     private final Members members;
     private final JsonBody body;
-    private final ClientAddress client;
 
-    public ApiAdminController(Members members, JsonBody body, ClientAddress client) {
+    public ApiAdminController(Members members, JsonBody body) {
         this.members = members;
         this.body = body;
-        this.client = client;
     }
 
     /** {@code ?q=} (user name, name or nickname), {@code page} from 1, {@code sort} joined|username|lastLogin. */
@@ -48,7 +45,7 @@ public final class ApiAdminController {
 
     public void delete(Context ctx) {
         UUID id = PathIds.of(ctx, "id", "error.admin.notFound");
-        members.delete(Auth.member(ctx).userId(), id, client.ip(ctx));
+        members.delete(Auth.member(ctx).userId(), id, ctx.ip());
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
@@ -56,7 +53,7 @@ public final class ApiAdminController {
         UUID id = PathIds.of(ctx, "id", "error.admin.notFound");
         String given = body.read(ctx, RoleRequest.class).role();
         Role role = Role.ofMember(given).orElseThrow(() -> ValidationException.of("role", "error.admin.badRole"));
-        ctx.json(members.changeRole(Auth.member(ctx).userId(), id, role, client.ip(ctx)));
+        ctx.json(members.changeRole(Auth.member(ctx).userId(), id, role, ctx.ip()));
     }
 
     private static int page(String value) {

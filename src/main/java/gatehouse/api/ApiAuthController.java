@@ -5,18 +5,17 @@ import gatehouse.account.Member;
 import gatehouse.account.ProfileForm;
 import gatehouse.account.SignupForm;
 import gatehouse.account.User;
+import gatehouse.secondfactor.TwoStepLogin;
 import gatehouse.session.RefreshTokens;
 import gatehouse.session.Session;
 import gatehouse.session.TokenRenewal;
 import gatehouse.token.AccessTokens;
-import gatehouse.web.ClientAddress;
-import gatehouse.web.ValidationException;
+import gatehouse.domain.ValidationException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code /api/v1/auth}: sign-up, login, refresh and logout for clients without cookies. The rules are
@@ -25,6 +24,7 @@ import java.util.Optional;
 public final class ApiAuthController {
     public static final String SIGNUP = "/api/v1/auth/signup";
     public static final String LOGIN = "/api/v1/auth/login";
+    public static final String LOGIN_SECOND_FACTOR = "/api/v1/auth/login/second-factor";
     public static final String REFRESH = "/api/v1/auth/refresh";
     public static final String LOGOUT = "/api/v1/auth/logout";
 
@@ -36,24 +36,30 @@ public final class ApiAuthController {
     /** User name and password. */
     public record LoginRequest(String username, String password) {}
 
+    /** The challenge a login answered with, and a code from the authenticator app or a recovery code. */
+    public record SecondFactorRequest(String challenge, String code) {}
+
+    /** The answer to a right password of a member with a second factor: no tokens yet, a challenge instead. */
+    public record SecondFactorChallenge(boolean secondFactorRequired, String challenge, long expiresIn) {}
+
     /** A refresh token, for {@code refresh} and {@code logout}. */
     public record RefreshRequest(String refreshToken) {}
 
     private final Accounts accounts;
+    private final TwoStepLogin twoStepLogin;
     private final RefreshTokens refreshTokens;
     private final TokenRenewal renewal;
     private final AccessTokens accessTokens;
     private final JsonBody body;
-    private final ClientAddress client;
 
-    public ApiAuthController(Accounts accounts, RefreshTokens refreshTokens, TokenRenewal renewal,
-                             AccessTokens accessTokens, JsonBody body, ClientAddress client) {
+    public ApiAuthController(Accounts accounts, TwoStepLogin twoStepLogin, RefreshTokens refreshTokens,
+                             TokenRenewal renewal, AccessTokens accessTokens, JsonBody body) {
         this.accounts = accounts;
+        this.twoStepLogin = twoStepLogin;
         this.refreshTokens = refreshTokens;
         this.renewal = renewal;
         this.accessTokens = accessTokens;
         this.body = body;
-        this.client = client;
     }
 
     public void signup(Context ctx) throws IOException {
@@ -63,7 +69,7 @@ public final class ApiAuthController {
         User user;
         try {
             user = accounts.signUp(new SignupForm(in.username(), in.password(), in.passwordConfirm(), profile),
-                    client.ip(ctx));
+                    ctx.ip());
         } catch (ValidationException e) {
             // Only a name that passed every other rule reaches the unique index: a conflict, not bad input.
             if (e.fieldErrors().size() == 1 && "error.username.taken".equals(e.fieldErrors().get("username"))) {
@@ -87,16 +93,47 @@ public final class ApiAuthController {
         if (!missing.isEmpty()) {
             throw new ValidationException(missing);
         }
-        Optional<Accounts.Login> login = accounts.logIn(in.username(), in.password(), client.ip(ctx), ctx.userAgent());
-        if (login.isEmpty()) {
+        var outcome = twoStepLogin.passwordStep(in.username(), in.password(), "", ctx.ip(), ctx.userAgent());
+        if (outcome instanceof TwoStepLogin.Outcome.Challenged challenged) {
+            ctx.json(new SecondFactorChallenge(true, challenged.challenge(), TwoStepLogin.CHALLENGE_TIME.toSeconds()));
+            return;
+        }
+        tokens(ctx, outcome);
+    }
+
+    /** The second step of a login that answered with a challenge. */
+    public void loginSecondFactor(Context ctx) throws IOException {
+        SecondFactorRequest in = body.read(ctx, SecondFactorRequest.class);
+        Map<String, String> missing = new LinkedHashMap<>();
+        if (in.challenge() == null || in.challenge().isBlank()) {
+            missing.put("challenge", "api.challenge.required");
+        }
+        if (in.code() == null || in.code().isBlank()) {
+            missing.put("code", "error.secondFactor.codeRequired");
+        }
+        if (!missing.isEmpty()) {
+            throw new ValidationException(missing);
+        }
+        var outcome = twoStepLogin.codeStep(in.challenge(), in.code(), ctx.ip(), ctx.userAgent());
+        if (outcome instanceof TwoStepLogin.Outcome.Expired) {
+            throw ApiProblem.unauthorized("error.secondFactor.expired", "Bearer");
+        }
+        if (outcome instanceof TwoStepLogin.Outcome.Refused) {
+            throw ApiProblem.unauthorized("error.secondFactor.login", "Bearer");
+        }
+        tokens(ctx, outcome);
+    }
+
+    private void tokens(Context ctx, TwoStepLogin.Outcome outcome) {
+        if (!(outcome instanceof TwoStepLogin.Outcome.Granted granted)) {
             // One answer for an unknown name, a wrong password and a throttled account alike.
             throw ApiProblem.unauthorized("error.login.failed", "Bearer");
         }
-        User user = login.get().user();
-        RefreshTokens.Issued session = login.get().session();
-        String access = accessTokens.issue(user.id(), user.username(), user.role(), session.sessionId());
+        User user = granted.login().user();
+        RefreshTokens.Issued session = granted.login().session();
+        String access = accessTokens.issue(user.id(), user.username(), user.role(), session.sessionId(), session.amr());
         ctx.json(new TokenView(access, session.token(), TokenView.BEARER, accessTokens.timeToLive().toSeconds(),
-                login.get().passwordChangeRequired() ? Boolean.TRUE : null));
+                granted.login().passwordChangeRequired() ? Boolean.TRUE : null));
     }
 
     /**
@@ -105,7 +142,7 @@ public final class ApiAuthController {
      * other call returned. Any other reuse ends the whole session and answers 401.
      */
     public void refresh(Context ctx) throws IOException {
-        TokenRenewal.Renewed renewed = renewal.renew(refreshToken(ctx), client.ip(ctx))
+        TokenRenewal.Renewed renewed = renewal.renew(refreshToken(ctx), ctx.ip())
                 .orElseThrow(() -> ApiProblem.unauthorized("api.refresh.rejected", "Bearer error=\"invalid_token\""));
         ctx.json(new TokenView(renewed.accessToken(), renewed.refreshToken(), TokenView.BEARER,
                 accessTokens.timeToLive().toSeconds(), null));
@@ -117,7 +154,7 @@ public final class ApiAuthController {
         Session session = refreshTokens.sessionOf(presented)
                 .orElseThrow(() -> ApiProblem.unauthorized("api.refresh.rejected", "Bearer error=\"invalid_token\""));
         if (session.revokedAt() == null) {
-            accounts.logOut(session.userId(), session.id(), client.ip(ctx));
+            accounts.logOut(session.userId(), session.id(), ctx.ip());
         }
         ctx.status(HttpStatus.NO_CONTENT);
     }

@@ -6,15 +6,13 @@ import gatehouse.account.ProfileForm;
 import gatehouse.session.SessionDao;
 import gatehouse.token.AccessToken;
 import gatehouse.web.Auth;
-import gatehouse.web.ClientAddress;
-import gatehouse.web.MemberGone;
+import gatehouse.domain.MemberGone;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 
 /** {@code /api/v1/me}: the caller's own profile, account and sessions. */
 public final class ApiMeController {
@@ -38,14 +36,12 @@ public final class ApiMeController {
     private final Accounts accounts;
     private final SessionDao sessions;
     private final JsonBody body;
-    private final ClientAddress client;
     private final Clock clock;
 
-    public ApiMeController(Accounts accounts, Jdbi jdbi, JsonBody body, ClientAddress client, Clock clock) {
+    public ApiMeController(Accounts accounts, SessionDao sessions, JsonBody body, Clock clock) {
         this.accounts = accounts;
-        this.sessions = jdbi.onDemand(SessionDao.class);
+        this.sessions = sessions;
         this.body = body;
-        this.client = client;
         this.clock = clock;
     }
 
@@ -65,13 +61,13 @@ public final class ApiMeController {
                 or(patch.birthday(), was.birthday()),
                 or(patch.gender(), was.gender()),
                 patch.privacyConsent() != null ? patch.privacyConsent() : was.privacyConsent());
-        ctx.json(MemberView.of(accounts.updateProfile(me.userId(), form, client.ip(ctx))));
+        ctx.json(MemberView.of(accounts.updateProfile(me.userId(), form, ctx.ip())));
     }
 
     public void delete(Context ctx) throws IOException {
         AccessToken me = Auth.member(ctx);
         PasswordRequest in = body.read(ctx, PasswordRequest.class);
-        accounts.deleteOwnAccount(me.userId(), in.password(), client.ip(ctx));
+        accounts.deleteOwnAccount(me.userId(), in.password(), ctx.ip());
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
@@ -87,7 +83,7 @@ public final class ApiMeController {
     public void endSession(Context ctx) {
         AccessToken me = Auth.member(ctx);
         UUID id = PathIds.of(ctx, "id", "api.session.notFound");
-        if (!accounts.endSession(me.userId(), id, client.ip(ctx))) {
+        if (!accounts.endSession(me.userId(), id, ctx.ip())) {
             throw ApiProblem.of(HttpStatus.NOT_FOUND, "api.session.notFound");
         }
         ctx.status(HttpStatus.NO_CONTENT);

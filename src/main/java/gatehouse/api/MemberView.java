@@ -2,7 +2,7 @@ package gatehouse.api;
 
 import gatehouse.account.Gender;
 import gatehouse.account.Member;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;

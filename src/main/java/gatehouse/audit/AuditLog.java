@@ -2,7 +2,6 @@ package gatehouse.audit;
 
 import java.time.Clock;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,8 +12,8 @@ public final class AuditLog {
     private final AuditDao dao;
     private final Clock clock;
 
-    public AuditLog(Jdbi jdbi, Clock clock) {
-        this.dao = jdbi.onDemand(AuditDao.class);
+    public AuditLog(AuditDao dao, Clock clock) {
+        this.dao = dao;
         this.clock = clock;
     }
 

@@ -7,7 +7,7 @@ import gatehouse.account.Profile;
 import gatehouse.account.ProfileForm;
 import gatehouse.account.SignupForm;
 import gatehouse.account.User;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import gatehouse.web.Text;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -29,5 +29,6 @@ public record Config(Server server, Db db, Auth auth, Path dataDir) {
             String hmacSecret,
             List<Path> signingKeyFiles,
             int bcryptCost,
-            Path pepperFile) {}
+            Path pepperFile,
+            boolean adminSecondFactorRequired) {}
 }

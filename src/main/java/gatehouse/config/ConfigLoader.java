@@ -54,6 +54,7 @@ public final class ConfigLoader {
         d.put("auth.signing-key-files", "${data.dir}/signing-key.pem");
         d.put("auth.bcrypt-cost", "12");
         d.put("auth.pepper-file", "${data.dir}/pepper.key");
+        d.put("auth.admin-second-factor", "required");
         DEFAULTS = Collections.unmodifiableMap(d);
     }
 
@@ -147,7 +148,8 @@ public final class ConfigLoader {
                     hmacSecret(algorithm),
                     list("auth.signing-key-files").stream().map(file -> path("auth.signing-key-files", file)).toList(),
                     integer("auth.bcrypt-cost", 4, 31),
-                    path("auth.pepper-file"));
+                    path("auth.pepper-file"),
+                    adminSecondFactor());
             if (auth.signingKeyFiles().isEmpty() && algorithm != SigningAlgorithm.HS256) {
                 throw new ConfigException("auth.signing-key-files", raw.get("auth.signing-key-files"), "at least one file is needed");
             }
@@ -235,6 +237,15 @@ public final class ConfigLoader {
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("auth.signing-algorithm", value, "must be RS256, ES256 or HS256");
             }
+        }
+
+        boolean adminSecondFactor() {
+            String value = text("auth.admin-second-factor");
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "required" -> true;
+                case "optional" -> false;
+                default -> throw new ConfigException("auth.admin-second-factor", value, "must be required or optional");
+            };
         }
 
         String hmacSecret(SigningAlgorithm algorithm) {

@@ -11,9 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Refresh tokens: opaque 256-bit values, stored only as SHA-256 hashes, rotated on every use. Within the
@@ -23,7 +23,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class RefreshTokens {
 
     /** A new session and its first refresh token (the only time the raw value exists on the server). */
-    public record Issued(UUID sessionId, String token, Instant expiresAt) {}
+    public record Issued(UUID sessionId, String token, Instant expiresAt, List<String> amr) {}
 
     /** The outcome of presenting a refresh token. */
     public sealed interface Rotation {
@@ -45,21 +45,28 @@ public final class RefreshTokens {
     private final Config.Auth auth;
     private final Clock clock;
 
-    public RefreshTokens(Jdbi jdbi, SessionStatus status, AuditLog audit, Config.Auth auth, Clock clock) {
-        this.sessions = jdbi.onDemand(SessionDao.class);
+    public RefreshTokens(SessionDao sessions, SessionStatus status, AuditLog audit, Config.Auth auth, Clock clock) {
+        this.sessions = sessions;
         this.status = status;
         this.audit = audit;
         this.auth = auth;
         this.clock = clock;
     }
 
-    public Issued start(UUID userId, String userAgent, String ip) {
+    /** @param amr how the member proved who they are ({@link Amr}); every token of the session says it */
+    public Issued start(UUID userId, String userAgent, String ip, List<String> amr) {
         Instant now = clock.instant();
         String token = newToken();
         var session = new Session(UUID.randomUUID(), userId, hash(token), null, null,
-                truncate(userAgent, 255), truncate(ip, 45), now, now, now.plus(auth.refreshTokenTtl()), null);
+                truncate(userAgent, 255), truncate(ip, 45), now, now, now.plus(auth.refreshTokenTtl()), null,
+                Amr.stored(amr));
         sessions.create(session);
-        return new Issued(session.id(), token, session.expiresAt());
+        return new Issued(session.id(), token, session.expiresAt(), amr);
+    }
+
+    /** The member proved a second factor within this session (by enrolling one): later tokens say so. */
+    public void raiseAmr(UUID sessionId, List<String> amr) {
+        sessions.setAmr(sessionId, Amr.stored(amr));
     }
 
     public Rotation rotate(String presented, String ip) {

@@ -15,7 +15,13 @@ public record Session(
         Instant createdAt,
         Instant lastUsedAt,
         Instant expiresAt,
-        Instant revokedAt) {
+        Instant revokedAt,
+        String amr) {
+
+    /** How the session was opened, as the {@code amr} claim lists it. */
+    public java.util.List<String> amrList() {
+        return Amr.parse(amr);
+    }
 
     public boolean isActive(Instant now) {
         return revokedAt == null && expiresAt.isAfter(now);

@@ -15,8 +15,8 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 public interface SessionDao {
 
     @SqlUpdate("""
-            INSERT INTO sessions (id, user_id, current_hash, user_agent, ip, created_at, last_used_at, expires_at)
-            VALUES (:id, :userId, :currentHash, :userAgent, :ip, :createdAt, :lastUsedAt, :expiresAt)""")
+            INSERT INTO sessions (id, user_id, current_hash, user_agent, ip, created_at, last_used_at, expires_at, amr)
+            VALUES (:id, :userId, :currentHash, :userAgent, :ip, :createdAt, :lastUsedAt, :expiresAt, :amr)""")
     void insertSession(@BindMethods Session session);
 
     @SqlUpdate("INSERT INTO refresh_tokens (token_hash, session_id, issued_at) VALUES (:hash, :sessionId, :issuedAt)")
@@ -57,6 +57,9 @@ public interface SessionDao {
 
     @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
     int revoke(UUID id, Instant now);
+
+    @SqlUpdate("UPDATE sessions SET amr = :amr WHERE id = :id")
+    int setAmr(UUID id, String amr);
 
     /** Ends a session only if it belongs to {@code userId}: ownership is checked by the same statement. */
     @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE id = :id AND user_id = :userId AND revoked_at IS NULL")

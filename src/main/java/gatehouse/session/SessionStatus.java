@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Makes stateless access tokens revocable: a token is accepted only while its session is active, its
@@ -22,8 +21,8 @@ public final class SessionStatus {
     private final Clock clock;
     private final Cache<UUID, Optional<SessionState>> cache;
 
-    public SessionStatus(Jdbi jdbi, Clock clock) {
-        this.sessions = jdbi.onDemand(SessionDao.class);
+    public SessionStatus(SessionDao sessions, Clock clock) {
+        this.sessions = sessions;
         this.clock = clock;
         this.cache = Caffeine.newBuilder().expireAfterWrite(CACHE_FOR).maximumSize(100_000).build();
     }

@@ -4,7 +4,6 @@ import gatehouse.token.AccessTokens;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +25,9 @@ public final class TokenRenewal {
     private final SessionStatus status;
     private final AccessTokens accessTokens;
 
-    public TokenRenewal(RefreshTokens refreshTokens, Jdbi jdbi, SessionStatus status, AccessTokens accessTokens) {
+    public TokenRenewal(RefreshTokens refreshTokens, SessionDao sessions, SessionStatus status, AccessTokens accessTokens) {
         this.refreshTokens = refreshTokens;
-        this.sessions = jdbi.onDemand(SessionDao.class);
+        this.sessions = sessions;
         this.status = status;
         this.accessTokens = accessTokens;
     }
@@ -51,7 +50,8 @@ public final class TokenRenewal {
         if (owner.isEmpty()) {
             return Optional.empty();
         }
-        String access = accessTokens.issue(owner.get().userId(), owner.get().username(), owner.get().role(), session.id());
+        String access = accessTokens.issue(owner.get().userId(), owner.get().username(), owner.get().role(), session.id(),
+                session.amrList());
         // The cached state may predate a role change that this new token already carries.
         status.forget(session.id());
         return Optional.of(new Renewed(session.id(), access, successor, session.expiresAt()));

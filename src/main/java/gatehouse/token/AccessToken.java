@@ -1,7 +1,8 @@
 package gatehouse.token;
 
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -13,6 +14,7 @@ public record AccessToken(
         String username,
         Role role,
         UUID sessionId,
+        List<String> amr,
         Instant issuedAt,
         Instant expiresAt,
         String headerJson,

@@ -6,13 +6,15 @@ import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import gatehouse.config.Config;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
+import gatehouse.session.Amr;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /** Issues and verifies the short-lived access JWT. The verifier is built once, with the algorithm pinned. */
@@ -50,8 +52,8 @@ public final class AccessTokens {
         return auth.accessTokenTtl();
     }
 
-    /** A signed token for {@code userId} in session {@code sessionId}. */
-    public String issue(UUID userId, String username, Role role, UUID sessionId) {
+    /** A signed token for {@code userId} in session {@code sessionId}, opened by the methods {@code amr}. */
+    public String issue(UUID userId, String username, Role role, UUID sessionId, List<String> amr) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         return JWT.create()
                 .withIssuer(auth.issuer())
@@ -61,6 +63,7 @@ public final class AccessTokens {
                 .withClaim("typ", TYPE)
                 .withClaim("username", username)
                 .withClaim("role", role.name())
+                .withClaim("amr", amr)
                 .withIssuedAt(now)
                 .withExpiresAt(now.plus(auth.accessTokenTtl()))
                 .withJWTId(UUID.randomUUID().toString())
@@ -87,6 +90,7 @@ public final class AccessTokens {
                     jwt.getClaim("username").asString(),
                     role,
                     UUID.fromString(jwt.getClaim("sid").asString()),
+                    amr(jwt),
                     jwt.getIssuedAtAsInstant(),
                     jwt.getExpiresAtAsInstant(),
                     decodePart(jwt.getHeader()),
@@ -94,6 +98,12 @@ public final class AccessTokens {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new InvalidTokenException("malformed claims: " + e.getMessage(), false);
         }
+    }
+
+    /** A token from before {@code amr} was issued was from a password login. */
+    private static List<String> amr(DecodedJWT jwt) {
+        List<String> amr = jwt.getClaim("amr").asList(String.class);
+        return amr == null || amr.isEmpty() ? Amr.PASSWORD : List.copyOf(amr);
     }
 
     private static String decodePart(String base64Url) {

@@ -1,5 +1,6 @@
 package gatehouse.web;
 
+import gatehouse.domain.Role;
 import gatehouse.session.SessionStatus;
 import gatehouse.session.TokenRenewal;
 import gatehouse.token.AccessToken;
@@ -31,15 +32,12 @@ public final class Auth {
     private final TokenRenewal renewal;
     private final SessionStatus sessionStatus;
     private final Cookies cookies;
-    private final ClientAddress client;
 
-    public Auth(AccessTokens accessTokens, TokenRenewal renewal, SessionStatus sessionStatus, Cookies cookies,
-                ClientAddress client) {
+    public Auth(AccessTokens accessTokens, TokenRenewal renewal, SessionStatus sessionStatus, Cookies cookies) {
         this.accessTokens = accessTokens;
         this.renewal = renewal;
         this.sessionStatus = sessionStatus;
         this.cookies = cookies;
-        this.client = client;
     }
 
     /** The authenticated caller, if any. */
@@ -142,7 +140,7 @@ public final class Auth {
 
     /** The original's silent re-issue: rotate the refresh token and mint a new access token. */
     private AccessToken renew(Context ctx, String refresh) {
-        Optional<TokenRenewal.Renewed> renewed = renewal.renew(refresh, client.ip(ctx));
+        Optional<TokenRenewal.Renewed> renewed = renewal.renew(refresh, ctx.ip());
         if (renewed.isEmpty()) {
             cookies.clearTokens(ctx);
             return null;

@@ -17,15 +17,13 @@ public final class Cookies {
     public static final String REFRESH_TOKEN = "refresh_token";
     public static final String PRE_SESSION = "pre_session";
     public static final String WELCOME = "welcome";
+    public static final String LOGIN_CHALLENGE = "login_challenge";
 
     /** Who just signed up, carried from the sign-up POST to the login page it redirects to. */
     public record Welcome(String username, String nickname) {}
-
-    private final ClientAddress client;
     private final Clock clock;
 
-    public Cookies(ClientAddress client, Clock clock) {
-        this.client = client;
+    public Cookies(Clock clock) {
         this.clock = clock;
     }
 
@@ -47,9 +45,18 @@ public final class Cookies {
      * because it does not depend on the client's clock and is what the cookie documentation promises.
      */
     private void clear(Context ctx, String name) {
-        String secure = "https".equals(client.scheme(ctx)) ? "; Secure" : "";
+        String secure = "https".equals(ctx.scheme()) ? "; Secure" : "";
         ctx.res().addHeader("Set-Cookie", name + "=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT"
                 + secure + "; HttpOnly; SameSite=Lax");
+    }
+
+    /** The login attempt waiting for its second factor (a random challenge), for as long as it is valid. */
+    public void setLoginChallenge(Context ctx, String challenge, Duration timeToLive) {
+        set(ctx, LOGIN_CHALLENGE, challenge, (int) timeToLive.toSeconds());
+    }
+
+    public void clearLoginChallenge(Context ctx) {
+        clear(ctx, LOGIN_CHALLENGE);
     }
 
     /** A one-minute cookie the next login page reads once. */
@@ -84,7 +91,7 @@ public final class Cookies {
     }
 
     private void set(Context ctx, String name, String value, int maxAgeSeconds) {
-        boolean secure = "https".equals(client.scheme(ctx));
+        boolean secure = "https".equals(ctx.scheme());
         ctx.cookie(new Cookie(name, value, "/", maxAgeSeconds, secure, true, null, SameSite.LAX));
     }
 }

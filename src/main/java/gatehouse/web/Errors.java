@@ -1,6 +1,9 @@
 package gatehouse.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gatehouse.domain.ActionRefused;
+import gatehouse.domain.MemberGone;
+import gatehouse.domain.ValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

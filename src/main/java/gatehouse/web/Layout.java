@@ -1,5 +1,6 @@
 package gatehouse.web;
 
+import gatehouse.domain.Role;
 import gatehouse.token.AccessToken;
 
 /**

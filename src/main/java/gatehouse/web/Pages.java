@@ -1,10 +1,12 @@
 package gatehouse.web;
 
+import gatehouse.domain.ValidationException;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Renders the precompiled jte templates. Every template takes {@code layout} and its own {@code page} record. */
@@ -20,6 +22,14 @@ public final class Pages {
 
     public Text text(Context ctx) {
         return languages.choose(ctx);
+    }
+
+    /** The field errors of {@code e}, each named by {@code prefix + field}, in the request's language. */
+    public Map<String, String> fieldErrors(Context ctx, ValidationException e, String prefix) {
+        Text t = text(ctx);
+        Map<String, String> messages = new LinkedHashMap<>();
+        e.fieldErrors().forEach((field, key) -> messages.put(prefix + field, t.get(key)));
+        return messages;
     }
 
     public Layout layout(Context ctx) {

@@ -24,7 +24,6 @@ public final class RateLimits {
     private static final Duration IDLE = Duration.ofMinutes(10);
 
     private final Map<String, String> actionByPath;
-    private final ClientAddress client;
     private final int burst;
     private final int perMinute;
     private final TimeMeter time;
@@ -40,9 +39,8 @@ public final class RateLimits {
      * @param perMinute requests a client regains each minute
      * @param clock time for refills, so tests can move it
      */
-    public RateLimits(Map<String, String> actionByPath, ClientAddress client, int burst, int perMinute, Clock clock) {
+    public RateLimits(Map<String, String> actionByPath, int burst, int perMinute, Clock clock) {
         this.actionByPath = Map.copyOf(actionByPath);
-        this.client = client;
         this.burst = burst;
         this.perMinute = perMinute;
         this.time = new ClockTime(clock);
@@ -62,7 +60,7 @@ public final class RateLimits {
         if (action == null) {
             return;
         }
-        Bucket bucket = buckets.get(action + " " + key(client.ip(ctx)), unused -> newBucket());
+        Bucket bucket = buckets.get(action + " " + key(ctx.ip()), unused -> newBucket());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);

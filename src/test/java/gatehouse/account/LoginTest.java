@@ -10,13 +10,12 @@ import gatehouse.audit.AuditDao;
 import gatehouse.audit.AuditEntry;
 import gatehouse.audit.AuditEvent;
 import gatehouse.session.Session;
-import gatehouse.session.SessionDao;
 import gatehouse.testing.Html;
 import gatehouse.testing.MutableClock;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
 import gatehouse.web.Languages;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import gatehouse.web.Text;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +47,7 @@ class LoginTest {
             assertTrue(response.setCookie("access_token").isPresent());
             assertTrue(response.setCookie("refresh_token").isPresent());
             assertEquals(START.plus(Duration.ofMinutes(5)), app.users().findById(alice.id()).orElseThrow().lastLoginAt());
-            List<Session> sessions = app.jdbi().onDemand(SessionDao.class).activeOf(alice.id(), clock.instant());
+            List<Session> sessions = app.services().sessionDao().activeOf(alice.id(), clock.instant());
             assertEquals(1, sessions.size());
             Session session = sessions.get(0);
             assertEquals("TestBrowser/1.0", session.userAgent());
@@ -83,7 +82,7 @@ class LoginTest {
             assertFalse(wrongPassword.setCookie("access_token").isPresent());
             assertFalse(unknownUser.setCookie("refresh_token").isPresent());
             assertEquals(1, types(app, bob, AuditEvent.LOGIN_FAILURE).size());
-            AuditDao audit = app.jdbi().onDemand(AuditDao.class);
+            AuditDao audit = app.services().auditDao();
             assertEquals(2, audit.countMatching(null, null, AuditEvent.LOGIN_FAILURE));
             assertFalse(wrongPassword.body().contains("not-the-password-1"), "the password is never echoed");
         }
@@ -227,7 +226,7 @@ class LoginTest {
             } finally {
                 pool.shutdownNow();
             }
-            List<AuditEntry> failures = app.jdbi().onDemand(AuditDao.class).matching(ivan.id(), null, AuditEvent.LOGIN_FAILURE, 100, 0);
+            List<AuditEntry> failures = app.services().auditDao().matching(ivan.id(), null, AuditEvent.LOGIN_FAILURE, 100, 0);
             assertEquals(guesses, failures.size(), "every attempt is audited");
             long checked = failures.stream().filter(e -> e.detail().startsWith("wrong password")).count();
             assertTrue(checked <= 5, "only the free attempts were checked before the lock, not " + checked);
@@ -277,7 +276,7 @@ class LoginTest {
     }
 
     private static List<AuditEvent> types(TestApp app, User subject, AuditEvent type) {
-        return app.jdbi().onDemand(AuditDao.class).matching(subject.id(), null, type, 100, 0).stream().map(AuditEntry::type).toList();
+        return app.services().auditDao().matching(subject.id(), null, type, 100, 0).stream().map(AuditEntry::type).toList();
     }
 
     private static String hiddenNext(String body) {

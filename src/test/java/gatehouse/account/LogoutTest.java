@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gatehouse.audit.AuditDao;
 import gatehouse.audit.AuditEvent;
 import gatehouse.session.RefreshTokens;
 import gatehouse.session.Session;
-import gatehouse.session.SessionDao;
 import gatehouse.testing.Html;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
 import gatehouse.web.Languages;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import gatehouse.web.Text;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,9 +40,9 @@ class LogoutTest {
                 assertTrue(cookie.contains("Max-Age=0"), cookie);
                 assertTrue(cookie.contains("HttpOnly"), cookie);
             }
-            Session session = app.jdbi().onDemand(SessionDao.class).findByTokenHash(RefreshTokens.hash(refresh)).orElseThrow();
+            Session session = app.services().sessionDao().findByTokenHash(RefreshTokens.hash(refresh)).orElseThrow();
             assertNotNull(session.revokedAt());
-            assertEquals(1, app.jdbi().onDemand(AuditDao.class).countMatching(alice.id(), null, AuditEvent.LOGOUT));
+            assertEquals(1, app.services().auditDao().countMatching(alice.id(), null, AuditEvent.LOGOUT));
             assertTrue(browser.cookie("access_token").isEmpty());
             assertEquals(303, browser.get("/me").status());
         }
@@ -89,7 +87,7 @@ class LogoutTest {
             both.setCookie("access_token", access);
             both.setCookie("refresh_token", refresh);
             assertEquals(303, both.get("/me").status(), "the still unexpired access token is dead with its session");
-            assertEquals(0, app.jdbi().onDemand(AuditDao.class).countMatching(null, null, AuditEvent.REFRESH_REUSE),
+            assertEquals(0, app.services().auditDao().countMatching(null, null, AuditEvent.REFRESH_REUSE),
                     "a revoked session is not reuse of a rotated token");
         }
     }

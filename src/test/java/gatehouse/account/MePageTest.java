@@ -10,12 +10,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gatehouse.session.RefreshTokens;
 import gatehouse.session.Session;
-import gatehouse.session.SessionDao;
 import gatehouse.testing.Html;
 import gatehouse.testing.MutableClock;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
@@ -57,7 +56,7 @@ class MePageTest {
             String accessCountdown = Html.tagWithId(body, "access-countdown").orElseThrow();
             assertEquals(String.valueOf(token.getExpiresAtAsInstant().getEpochSecond()),
                     Html.attribute(accessCountdown, "data-expires").orElseThrow());
-            Session session = app.jdbi().onDemand(SessionDao.class)
+            Session session = app.services().sessionDao()
                     .findByTokenHash(RefreshTokens.hash(laptop.cookie("refresh_token").orElseThrow())).orElseThrow();
             assertEquals(String.valueOf(session.expiresAt().getEpochSecond()),
                     Html.attribute(Html.tagWithId(body, "refresh-countdown").orElseThrow(), "data-expires").orElseThrow());

@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gatehouse.audit.AuditDao;
 import gatehouse.audit.AuditEntry;
 import gatehouse.audit.AuditEvent;
 import gatehouse.session.Session;
-import gatehouse.session.SessionDao;
 import gatehouse.testing.MutableClock;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -30,7 +28,7 @@ class SettingsTest {
     private static final String NEW_PASSWORD = "copper-meadow-whistle-41";
 
     private static List<AuditEntry> events(TestApp app, AuditEvent type, UUID member) {
-        return app.jdbi().onDemand(AuditDao.class).matching(member, null, type, 100, 0);
+        return app.services().auditDao().matching(member, null, type, 100, 0);
     }
 
     private static Map<String, String> profile(String name, String nickname) {
@@ -45,7 +43,7 @@ class SettingsTest {
     }
 
     private static List<Session> activeSessions(TestApp app, UUID userId) {
-        return app.jdbi().onDemand(SessionDao.class).activeOf(userId, app.clock().instant());
+        return app.services().sessionDao().activeOf(userId, app.clock().instant());
     }
 
     @ParameterizedTest
@@ -177,7 +175,7 @@ class SettingsTest {
             TestClient tablet = app.loggedIn("grace");
             TestClient henrys = app.loggedIn("henry");
             assertEquals(200, henrys.get("/me").status());
-            UUID phoneSession = app.jdbi().onDemand(SessionDao.class)
+            UUID phoneSession = app.services().sessionDao()
                     .findByTokenHash(gatehouse.session.RefreshTokens.hash(phone.cookie("refresh_token").orElseThrow()))
                     .orElseThrow().id();
             UUID henrysSession = activeSessions(app, henry.id()).get(0).id();
@@ -187,7 +185,7 @@ class SettingsTest {
             var notHis = laptop.postForm("/me/sessions/" + henrysSession + "/revoke", Map.of());
             assertEquals(404, notHis.status(), "another member's session is as good as unknown");
             assertEquals(200, henrys.get("/me").status());
-            assertNull(app.jdbi().onDemand(SessionDao.class).find(henrysSession).orElseThrow().revokedAt());
+            assertNull(app.services().sessionDao().find(henrysSession).orElseThrow().revokedAt());
             assertEquals(404, laptop.postForm("/me/sessions/not-a-session/revoke", Map.of()).status());
             assertEquals(404, laptop.postForm("/me/sessions/" + UUID.randomUUID() + "/revoke", Map.of()).status());
 

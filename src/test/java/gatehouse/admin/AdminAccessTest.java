@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gatehouse.account.User;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

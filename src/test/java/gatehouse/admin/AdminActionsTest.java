@@ -8,16 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gatehouse.account.Credentials;
 import gatehouse.account.User;
-import gatehouse.audit.AuditDao;
 import gatehouse.audit.AuditEntry;
 import gatehouse.audit.AuditEvent;
-import gatehouse.audit.AuditLog;
-import gatehouse.session.RefreshTokens;
-import gatehouse.session.SessionStatus;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
-import gatehouse.web.ActionRefused;
-import gatehouse.web.Role;
+import gatehouse.domain.ActionRefused;
+import gatehouse.domain.Role;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +33,11 @@ class AdminActionsTest {
     }
 
     private static List<AuditEntry> events(TestApp app, AuditEvent type, UUID member) {
-        return app.jdbi().onDemand(AuditDao.class).matching(member, null, type, 100, 0);
+        return app.services().auditDao().matching(member, null, type, 100, 0);
     }
 
     private static Members members(TestApp app) {
-        var audit = new AuditLog(app.jdbi(), app.clock());
-        var refreshTokens = new RefreshTokens(app.jdbi(), new SessionStatus(app.jdbi(), app.clock()), audit,
-                app.config().auth(), app.clock());
-        return new Members(app.jdbi(), refreshTokens, audit, app.clock());
+        return app.services().members();
     }
 
     @ParameterizedTest
@@ -160,6 +153,8 @@ class AdminActionsTest {
         try (TestApp app = TestApp.builder().database(kind).start()) {
             User boss = app.createMember("boss", Role.ADMIN);
             User dave = app.createMember("dave", Role.MEMBER);
+            // With a second factor, as administrator pages require (auth.admin-second-factor=required).
+            app.enrolSecondFactor(dave);
             TestClient davesBrowser = app.loggedIn("dave");
             assertEquals(403, davesBrowser.get("/admin/users").status());
             TestClient admin = app.loggedIn("boss");

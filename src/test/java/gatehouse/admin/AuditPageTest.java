@@ -9,7 +9,7 @@ import gatehouse.audit.AuditDao;
 import gatehouse.audit.AuditEvent;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ class AuditPageTest {
         try (TestApp app = TestApp.builder().database(kind).start()) {
             User boss = app.createMember("boss", Role.ADMIN);
             User carol = app.createMember("carol", Role.MEMBER);
-            AuditDao dao = app.jdbi().onDemand(AuditDao.class);
+            AuditDao dao = app.services().auditDao();
             Instant past = app.clock().instant().minus(1, ChronoUnit.DAYS);
             for (int i = 0; i < 120; i++) {
                 dao.insert(past.plusSeconds(i), AuditEvent.LOGIN_FAILURE, null, carol.id(), "10.0.0.1", "event " + i);
@@ -54,10 +54,10 @@ class AuditPageTest {
             assertEquals("event 118", newest.get(newest.indexOf("event 119") + 1));
             assertTrue(first.body().contains("href=\"/admin/audit?page=2\""));
 
-            // 120 failures + boss's sign-up and login + carol's sign-up = 123 events, 3 pages.
-            assertTrue(first.body().contains("123 events, newest first."), "total shown");
+            // 120 failures + boss's sign-up, second-factor enrolment and login + carol's sign-up = 124 events, 3 pages.
+            assertTrue(first.body().contains("124 events, newest first."), "total shown");
             List<String> last = details(admin.get("/admin/audit?page=3"));
-            assertEquals(23, last.size());
+            assertEquals(24, last.size());
             assertTrue(last.contains("event 0"));
             assertEquals(last, details(admin.get("/admin/audit?page=99")), "beyond the end shows the last page");
             assertEquals(newest, details(admin.get("/admin/audit?page=0")), "page 0 is the first page");

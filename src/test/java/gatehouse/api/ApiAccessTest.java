@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import gatehouse.session.Amr;
 import gatehouse.config.SigningAlgorithm;
 import gatehouse.testing.MutableClock;
 import gatehouse.token.AccessTokens;
 import gatehouse.token.SigningKey;
 import gatehouse.token.SigningKeys;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -91,7 +92,7 @@ class ApiAccessTest {
             var impostor = new AccessTokens(SigningKeys.of(SigningAlgorithm.RS256,
                     List.of(new SigningKey(realKid, other.privateKey(), other.publicKey()))), api.app().config().auth(),
                     api.app().clock());
-            String otherKey = impostor.issue(user.id(), "mallory", Role.ADMIN, session);
+            String otherKey = impostor.issue(user.id(), "mallory", Role.ADMIN, session, Amr.PASSWORD_AND_OTP);
             // No signature at all.
             String unsigned = JWT.create().withIssuer("gatehouse").withAudience("gatehouse").withSubject(user.id().toString())
                     .withClaim("sid", session.toString()).withClaim("typ", "access").withClaim("username", "mallory")

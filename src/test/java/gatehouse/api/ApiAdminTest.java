@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gatehouse.admin.Members;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -106,7 +106,9 @@ class ApiAdminTest {
     void changing_a_role_answers_the_member_and_takes_effect_on_their_tokens() {
         try (Api api = Api.start()) {
             Api.Tokens admin = api.member("root", Role.ADMIN);
-            Api.Tokens alice = api.member("alice", Role.MEMBER);
+            // With a second factor, as the admin API requires (auth.admin-second-factor=required).
+            api.app().enrolSecondFactor(api.app().createMember("alice", Role.MEMBER));
+            Api.Tokens alice = api.login("alice", gatehouse.testing.TestApp.PASSWORD);
             var reply = api.call("PUT", USERS + "/" + idOf(api, "alice") + "/role", Api.json("role", "ADMIN"), admin.access());
             assertEquals(200, reply.status(), reply.body());
             assertEquals("ADMIN", reply.text("role"));

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import gatehouse.testing.MutableClock;
 import gatehouse.testing.TestApp;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import org.junit.jupiter.api.Test;
 
 /** How the API answers bodies it cannot use: wrong type, too large, not JSON, unknown or doubled fields. */

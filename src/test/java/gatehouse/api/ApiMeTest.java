@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import gatehouse.testing.TestApp;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

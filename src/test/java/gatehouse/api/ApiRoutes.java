@@ -1,6 +1,6 @@
 package gatehouse.api;
 
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import io.javalin.Javalin;
 import io.javalin.security.Roles;
 import java.util.Comparator;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import org.junit.jupiter.api.Test;
 
 /** CORS: off by default; {@code server.cors-origins} lets the listed origins call {@code /api/} only. */

@@ -1,5 +1,6 @@
 package gatehouse.bench;
 
+import gatehouse.session.Amr;
 import gatehouse.config.SigningAlgorithm;
 import gatehouse.session.SessionStatus;
 import gatehouse.testing.TestApp;
@@ -8,7 +9,7 @@ import gatehouse.token.AccessToken;
 import gatehouse.token.AccessTokens;
 import gatehouse.token.SigningKey;
 import gatehouse.token.SigningKeys;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -43,9 +44,9 @@ public final class Bench {
         for (SigningAlgorithm algorithm : List.of(SigningAlgorithm.RS256, SigningAlgorithm.ES256)) {
             var keys = SigningKeys.of(algorithm, List.of(SigningKey.generate(algorithm == SigningAlgorithm.RS256 ? "RSA" : "EC")));
             var tokens = new AccessTokens(keys, config, Clock.systemUTC());
-            String token = tokens.issue(user, "bench", Role.MEMBER, session);
+            String token = tokens.issue(user, "bench", Role.MEMBER, session, Amr.PASSWORD);
             cases.put(algorithm + " verify", () -> tokens.verify(token));
-            cases.put(algorithm + " sign", () -> tokens.issue(user, "bench", Role.MEMBER, session));
+            cases.put(algorithm + " sign", () -> tokens.issue(user, "bench", Role.MEMBER, session, Amr.PASSWORD));
         }
         report("per token operation", cases, 400, "RS256 verify");
     }
@@ -56,7 +57,7 @@ public final class Bench {
             app.createMember("bench", Role.MEMBER);
             TestClient browser = app.loggedIn("bench");
             TestClient anonymous = app.client();
-            var status = new SessionStatus(app.jdbi(), Clock.systemUTC());
+            var status = new SessionStatus(app.services().sessionDao(), Clock.systemUTC());
             AccessToken token = new AccessTokens(app.keys(), app.config().auth(), Clock.systemUTC())
                     .verify(browser.cookie("access_token").orElseThrow());
             Map<String, Callable<Object>> cases = new LinkedHashMap<>();

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import gatehouse.testing.MutableClock;
+import gatehouse.testing.Oathtool;
 import gatehouse.testing.TestApp;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -173,7 +173,7 @@ class BrowserTest {
     void pages_fit_a_phone_screen_without_sideways_scrolling() {
         driver.manage().window().setSize(new Dimension(390, 844));
         login();
-        for (String path : List.of("/login", "/signup", "/me")) {
+        for (String path : List.of("/login", "/signup", "/me", "/me/second-factor")) {
             open(path);
             Object widest = ((JavascriptExecutor) driver).executeScript(
                     "if (document.documentElement.scrollWidth <= window.innerWidth) return null;"
@@ -201,15 +201,57 @@ class BrowserTest {
         screenshot("admin-users-phone");
     }
 
+    @Test
+    void a_member_turns_on_the_second_factor_with_an_authenticator_and_then_logs_in_with_its_code() {
+        app.createMember("phoneuser", Role.MEMBER);
+        login("phoneuser");
+        open("/me");
+        driver.findElement(By.linkText("Manage")).click();
+        waitFor(By.id("qr-code"));
+        WebElement qr = driver.findElement(By.id("qr-code"));
+        assertTrue(qr.isDisplayed() && qr.getSize().getWidth() >= 150 && qr.getSize().getWidth() == qr.getSize().getHeight(),
+                "the QR code is drawn square and large enough to scan: " + qr.getSize());
+        // The phone: read the secret shown beside the QR code, as a person typing it into an app would.
+        String secret = driver.findElement(By.id("secret")).getText();
+        type("code", Oathtool.code(secret, clock.instant()));
+        screenshot("second-factor-enrol");
+        driver.findElement(By.cssSelector("form[action='/me/second-factor'] button[type=submit]")).click();
+        waitFor(By.id("recovery-codes"));
+        assertEquals(10, driver.findElements(By.cssSelector("#recovery-codes li")).size());
+        screenshot("second-factor-recovery-codes");
+
+        driver.findElement(By.cssSelector("form[action='/logout'] button[type=submit]")).click();
+        waitFor(By.cssSelector("a[href='/login']"));
+        clock.advance(Duration.ofSeconds(30));
+        open("/login");
+        type("username", "phoneuser");
+        type("password", TestApp.PASSWORD);
+        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        waitFor(By.cssSelector("form[action='/login/second-factor']"));
+        assertTrue(driver.getCurrentUrl().endsWith("/login/second-factor"), driver.getCurrentUrl());
+        type("code", Oathtool.code(secret, clock.instant()));
+        driver.findElement(By.cssSelector("form[action='/login/second-factor'] button[type=submit]")).click();
+        waitFor(By.id("access-countdown"));
+        assertEquals("On", driver.findElement(By.id("second-factor")).getText());
+        assertTrue(driver.findElement(By.id("token-claims")).getText().contains("\"otp\""), "amr says otp");
+    }
+
     private void login() {
         login("browser");
     }
 
+    /** Logs in; an administrator's second step is answered with the code their authenticator shows now. */
     private void login(String username) {
         open("/login");
         type("username", username);
         type("password", TestApp.PASSWORD);
         driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
+        String code = app.secondFactorCode(username);
+        if (code != null) {
+            waitFor(By.cssSelector("form[action='/login/second-factor']"));
+            type("code", code);
+            driver.findElement(By.cssSelector("form[action='/login/second-factor'] button[type=submit]")).click();
+        }
         waitFor(By.id("access-countdown"));
     }
 

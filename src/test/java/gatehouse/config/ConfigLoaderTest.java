@@ -146,6 +146,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void administrators_need_a_second_factor_unless_it_is_set_optional() {
+        assertTrue(load(Map.of()).auth().adminSecondFactorRequired(), "required by default");
+        assertFalse(load(Map.of("auth.admin-second-factor", "optional")).auth().adminSecondFactorRequired());
+        assertTrue(ConfigLoader.load(Map.of(), Map.of("GATEHOUSE_AUTH_ADMIN_SECOND_FACTOR", "REQUIRED")).auth()
+                .adminSecondFactorRequired());
+        assertMessage(failure(Map.of("auth.admin-second-factor", "off"), Map.of()), "auth.admin-second-factor", "off");
+    }
+
+    @Test
     void a_reference_to_an_unknown_key_names_the_key_that_holds_it() {
         ConfigException e = failure(Map.of("auth.pepper-file", "${data.directory}/pepper.key"), Map.of());
 

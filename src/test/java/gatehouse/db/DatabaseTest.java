@@ -18,7 +18,7 @@ import gatehouse.session.Session;
 import gatehouse.session.SessionDao;
 import gatehouse.session.SessionState;
 import gatehouse.testing.TestDatabase;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -69,7 +69,7 @@ class DatabaseTest {
 
     private static Session session(UUID userId, String hash) {
         return new Session(UUID.randomUUID(), userId, hash, null, null, "Mozilla/5.0 (X11)", "203.0.113.7",
-                T0, T0, T0.plus(Duration.ofDays(14)), null);
+                T0, T0, T0.plus(Duration.ofDays(14)), null, "pwd");
     }
 
     private static String hash(char c) {

@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gatehouse.session.Amr;
 import gatehouse.account.User;
-import gatehouse.audit.AuditDao;
 import gatehouse.audit.AuditEntry;
 import gatehouse.audit.AuditEvent;
-import gatehouse.audit.AuditLog;
 import gatehouse.testing.MutableClock;
 import gatehouse.testing.TestApp;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,10 +36,8 @@ class RefreshTokensTest {
         static Fixture on(String database) {
             MutableClock clock = new MutableClock(START);
             TestApp app = TestApp.builder().database(database).clock(clock).start();
-            var jdbi = app.jdbi();
-            var tokens = new RefreshTokens(jdbi, new SessionStatus(jdbi, clock), new AuditLog(jdbi, clock),
-                    app.config().auth(), clock);
-            return new Fixture(app, clock, tokens, jdbi.onDemand(SessionDao.class), app.createMember("alice", Role.MEMBER));
+            return new Fixture(app, clock, app.services().refreshTokens(), app.services().sessionDao(),
+                    app.createMember("alice", Role.MEMBER));
         }
 
         Session session(UUID id) {
@@ -53,7 +50,7 @@ class RefreshTokensTest {
         }
 
         List<AuditEntry> reuseEvents() {
-            return app.jdbi().onDemand(AuditDao.class).matching(member.id(), null, AuditEvent.REFRESH_REUSE, 10, 0);
+            return app.services().auditDao().matching(member.id(), null, AuditEvent.REFRESH_REUSE, 10, 0);
         }
 
         @Override
@@ -66,7 +63,7 @@ class RefreshTokensTest {
     @MethodSource("gatehouse.testing.TestDatabase#kinds")
     void each_use_rotates_the_token_and_keeps_only_hashes(String database) {
         try (Fixture f = Fixture.on(database)) {
-            RefreshTokens.Issued issued = f.tokens.start(f.member.id(), "agent", "10.0.0.7");
+            RefreshTokens.Issued issued = f.tokens.start(f.member.id(), "agent", "10.0.0.7", Amr.PASSWORD);
             assertEquals(RefreshTokens.hash(issued.token()), f.session(issued.sessionId()).currentHash());
             f.clock.advance(Duration.ofMinutes(1));
 
@@ -99,7 +96,7 @@ class RefreshTokensTest {
     @MethodSource("gatehouse.testing.TestDatabase#kinds")
     void the_immediate_predecessor_is_served_within_the_grace_without_a_new_token(String database) {
         try (Fixture f = Fixture.on(database)) {
-            RefreshTokens.Issued issued = f.tokens.start(f.member.id(), "agent", "10.0.0.7");
+            RefreshTokens.Issued issued = f.tokens.start(f.member.id(), "agent", "10.0.0.7", Amr.PASSWORD);
             var rotated = assertInstanceOf(RefreshTokens.Rotation.Rotated.class, f.tokens.rotate(issued.token(), "10.0.0.7"));
             f.clock.advance(Duration.ofSeconds(10));
 
@@ -120,7 +117,7 @@ class RefreshTokensTest {
     @MethodSource("gatehouse.testing.TestDatabase#kinds")
     void reuse_after_the_grace_revokes_the_whole_family_and_is_audited(String database) {
         try (Fixture f = Fixture.on(database)) {
-            RefreshTokens.Issued issued = f.tokens.start(f.member.id(), "agent", "10.0.0.7");
+            RefreshTokens.Issued issued = f.tokens.start(f.member.id(), "agent", "10.0.0.7", Amr.PASSWORD);
             var rotated = assertInstanceOf(RefreshTokens.Rotation.Rotated.class, f.tokens.rotate(issued.token(), "10.0.0.7"));
             f.clock.advance(Duration.ofSeconds(11));
 
@@ -140,7 +137,7 @@ class RefreshTokensTest {
     @MethodSource("gatehouse.testing.TestDatabase#kinds")
     void reuse_of_a_token_older_than_the_predecessor_revokes_the_family_even_within_the_grace(String database) {
         try (Fixture f = Fixture.on(database)) {
-            RefreshTokens.Issued issued = f.tokens.start(f.member.id(), "agent", "10.0.0.7");
+            RefreshTokens.Issued issued = f.tokens.start(f.member.id(), "agent", "10.0.0.7", Amr.PASSWORD);
             var first = assertInstanceOf(RefreshTokens.Rotation.Rotated.class, f.tokens.rotate(issued.token(), "10.0.0.7"));
             var second = assertInstanceOf(RefreshTokens.Rotation.Rotated.class, f.tokens.rotate(first.token(), "10.0.0.7"));
 
@@ -156,13 +153,13 @@ class RefreshTokensTest {
     @MethodSource("gatehouse.testing.TestDatabase#kinds")
     void unknown_expired_and_revoked_tokens_are_refused_without_touching_other_sessions(String database) {
         try (Fixture f = Fixture.on(database)) {
-            RefreshTokens.Issued other = f.tokens.start(f.member.id(), "agent", "10.0.0.7");
+            RefreshTokens.Issued other = f.tokens.start(f.member.id(), "agent", "10.0.0.7", Amr.PASSWORD);
             assertInstanceOf(RefreshTokens.Rotation.Rejected.class, f.tokens.rotate("no-such-token", "10.0.0.7"));
             assertInstanceOf(RefreshTokens.Rotation.Rejected.class, f.tokens.rotate("", "10.0.0.7"));
             assertInstanceOf(RefreshTokens.Rotation.Rejected.class, f.tokens.rotate(null, "10.0.0.7"));
             assertInstanceOf(RefreshTokens.Rotation.Rejected.class, f.tokens.rotate("x".repeat(5000), "10.0.0.7"));
 
-            RefreshTokens.Issued revoked = f.tokens.start(f.member.id(), "agent", "10.0.0.7");
+            RefreshTokens.Issued revoked = f.tokens.start(f.member.id(), "agent", "10.0.0.7", Amr.PASSWORD);
             f.tokens.revoke(revoked.sessionId());
             assertInstanceOf(RefreshTokens.Rotation.Rejected.class, f.tokens.rotate(revoked.token(), "10.0.0.7"));
 
@@ -177,7 +174,7 @@ class RefreshTokensTest {
     void twenty_parallel_rotations_of_one_token_make_exactly_one_successor(String database) throws Exception {
         int threads = 20;
         try (Fixture f = Fixture.on(database)) {
-            RefreshTokens.Issued issued = f.tokens.start(f.member.id(), "agent", "10.0.0.7");
+            RefreshTokens.Issued issued = f.tokens.start(f.member.id(), "agent", "10.0.0.7", Amr.PASSWORD);
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             CountDownLatch start = new CountDownLatch(1);
             List<Future<RefreshTokens.Rotation>> results = new ArrayList<>();

@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gatehouse.audit.AuditDao;
 import gatehouse.audit.AuditEvent;
 import gatehouse.testing.MutableClock;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -53,7 +52,7 @@ class SilentRefreshTest {
     }
 
     private static SessionDao sessions(TestApp app) {
-        return app.jdbi().onDemand(SessionDao.class);
+        return app.services().sessionDao();
     }
 
     @ParameterizedTest(name = "on {0}")
@@ -139,7 +138,7 @@ class SilentRefreshTest {
             assertEquals(LOGIN_FOR_ME, victimNext.location());
             Session session = sessions(app).findByTokenHash(RefreshTokens.hash(stolen)).orElseThrow();
             assertNotNull(session.revokedAt());
-            assertEquals(1, app.jdbi().onDemand(AuditDao.class).countMatching(alice, null, AuditEvent.REFRESH_REUSE));
+            assertEquals(1, app.services().auditDao().countMatching(alice, null, AuditEvent.REFRESH_REUSE));
         }
     }
 
@@ -187,7 +186,7 @@ class SilentRefreshTest {
             int chain = app.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM refresh_tokens WHERE session_id = :id")
                     .bind("id", session.id().toString()).mapTo(Integer.class).one());
             assertEquals(2, chain, "the chain is one step long");
-            assertEquals(0, app.jdbi().onDemand(AuditDao.class).countMatching(null, null, AuditEvent.REFRESH_REUSE));
+            assertEquals(0, app.services().auditDao().countMatching(null, null, AuditEvent.REFRESH_REUSE));
         }
     }
 

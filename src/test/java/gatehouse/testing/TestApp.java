@@ -1,29 +1,35 @@
 package gatehouse.testing;
 
 import gatehouse.App;
+import gatehouse.Services;
 import gatehouse.account.Accounts;
 import gatehouse.account.Gender;
-import gatehouse.account.Passwords;
 import gatehouse.account.ProfileForm;
 import gatehouse.account.SignupForm;
 import gatehouse.account.User;
 import gatehouse.account.UserDao;
-import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;
 import gatehouse.config.ConfigLoader;
 import gatehouse.config.SigningAlgorithm;
-import gatehouse.session.RefreshTokens;
-import gatehouse.session.SessionStatus;
+import gatehouse.secondfactor.RecoveryCodes;
+import gatehouse.secondfactor.SecondFactors;
+import gatehouse.secondfactor.StoredFactor;
+import gatehouse.secondfactor.Totp;
 import gatehouse.token.SigningKey;
 import gatehouse.token.SigningKeys;
-import gatehouse.web.Role;
+import gatehouse.domain.Role;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.codec.binary.Base32;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -43,10 +49,14 @@ public final class TestApp implements AutoCloseable {
     private final SigningKeys keys;
     private final byte[] pepper;
     private final Javalin app;
-    private final Accounts accounts;
+    private final Services services;
+    /** The authenticators of members enrolled through {@link #enrolSecondFactor}, as their phones hold them. */
+    private final Map<String, Authenticator> authenticators;
 
     private TestApp(Builder b) {
         this.ownsDatabase = b.shared == null;
+        // A second instance serves the same members, whose phones are the same.
+        this.authenticators = b.shared != null ? b.shared.authenticators : new ConcurrentHashMap<>();
         this.database = b.shared != null ? b.shared.database : TestDatabase.open(b.databaseKind);
         this.clock = b.clock != null ? b.clock : b.shared != null ? b.shared.clock : Clock.systemUTC();
         Map<String, String> values = new HashMap<>();
@@ -64,11 +74,10 @@ public final class TestApp implements AutoCloseable {
             this.pepper = new byte[32];
             new SecureRandom().nextBytes(pepper);
         }
-        this.app = App.create(config, database.database(), keys, pepper, clock).start("127.0.0.1", 0);
-        var jdbi = database.database().jdbi();
-        var audit = new AuditLog(jdbi, clock);
-        var refreshTokens = new RefreshTokens(jdbi, new SessionStatus(jdbi, clock), audit, config.auth(), clock);
-        this.accounts = new Accounts(jdbi, new Passwords(pepper, 4), refreshTokens, audit, clock);
+        // One composition root for the server and the test: a change made through services() reaches the
+        // running app's caches.
+        this.services = Services.create(config, database.database(), keys, pepper, clock);
+        this.app = App.create(services).start("127.0.0.1", 0);
     }
 
     public static Builder builder() {
@@ -124,9 +133,9 @@ public final class TestApp implements AutoCloseable {
         return "http://127.0.0.1:" + app.port();
     }
 
-    /** A new browser with an empty cookie jar. */
+    /** A new browser with an empty cookie jar; its logins answer the second step for enrolled members. */
     public TestClient client() {
-        return new TestClient(baseUrl());
+        return new TestClient(baseUrl(), this::secondFactorCode);
     }
 
     public Javalin javalin() {
@@ -138,7 +147,7 @@ public final class TestApp implements AutoCloseable {
     }
 
     public UserDao users() {
-        return jdbi().onDemand(UserDao.class);
+        return services.userDao();
     }
 
     public Config config() {
@@ -162,19 +171,81 @@ public final class TestApp implements AutoCloseable {
         return pepper.clone();
     }
 
-    public Accounts accounts() {
-        return accounts;
+    /** The running app's own services (the same instances, caches included). */
+    public Services services() {
+        return services;
     }
 
-    /** Creates a member (or admin) with {@link #PASSWORD} directly through the service. */
+    public Accounts accounts() {
+        return services.accounts();
+    }
+
+    /**
+     * Creates a member (or admin) with {@link #PASSWORD} directly through the service. An administrator gets
+     * an enrolled second factor, as {@code auth.admin-second-factor=required} (the default) needs; the test
+     * clients answer its login step by themselves.
+     */
     public User createMember(String username, Role role) {
         var profile = new ProfileForm("Name " + username, "nick " + username, "", "", "", Gender.UNDISCLOSED.name(), true);
         if (role == Role.ADMIN) {
-            accounts.createOrPromoteAdmin(username, PASSWORD);
-            return users().findByUsername(username).orElseThrow();
+            accounts().createOrPromoteAdmin(username, PASSWORD);
+            User admin = users().findByUsername(username).orElseThrow();
+            enrolSecondFactor(admin);
+            return admin;
         }
-        return accounts.signUp(new SignupForm(username, PASSWORD, PASSWORD, profile), "127.0.0.1");
+        return accounts().signUp(new SignupForm(username, PASSWORD, PASSWORD, profile), "127.0.0.1");
     }
+
+    /** An administrator with no second factor, as one created before it was required. */
+    public User createAdminWithoutSecondFactor(String username) {
+        accounts().createOrPromoteAdmin(username, PASSWORD);
+        return users().findByUsername(username).orElseThrow();
+    }
+
+    /** Turns on a second factor for {@code user} through the service, as a phone app would be enrolled. */
+    public void enrolSecondFactor(User user) {
+        var enrolment = secondFactors().newEnrolment(user.id(), user.username());
+        byte[] secret = new Base32().decode(enrolment.secret());
+        String code = new Totp().codeAt(secret, Totp.stepAt(clock.instant()));
+        List<String> recoveryCodes = secondFactors().activate(user.id(), enrolment.sealed(), code, "127.0.0.1");
+        authenticators.put(user.username(), new Authenticator(user.id(), secret, new ArrayDeque<>(recoveryCodes)));
+    }
+
+    public SecondFactors secondFactors() {
+        return services.secondFactors();
+    }
+
+    /**
+     * A code that completes {@code username}'s login step now, or null when the member has no second factor
+     * enrolled by this app: the authenticator's code for the earliest step within drift that was not used yet,
+     * and when all three were (many logins in one 30 s window), one of the member's recovery codes.
+     */
+    public String secondFactorCode(String username) {
+        Authenticator authenticator = authenticators.get(username.toLowerCase(java.util.Locale.ROOT));
+        if (authenticator == null) {
+            return null;
+        }
+        Long lastUsed = services.secondFactorDao().find(authenticator.userId())
+                .map(StoredFactor::lastUsedStep).orElse(null);
+        long now = Totp.stepAt(clock.instant());
+        for (long step = now - 1; step <= now + 1; step++) {
+            if (lastUsed == null || step > lastUsed) {
+                return new Totp().codeAt(authenticator.secret(), step);
+            }
+        }
+        if (authenticator.recoveryCodes().isEmpty()) {
+            // A suite that logs in an administrator dozens of times a minute: a new set, as the member would make.
+            var maker = new RecoveryCodes(pepper);
+            List<String> fresh = maker.newSet();
+            services.secondFactorDao().replaceRecoveryCodes(authenticator.userId(),
+                    fresh.stream().map(maker::hash).toList(), clock.instant());
+            authenticator.recoveryCodes().addAll(fresh);
+        }
+        return authenticator.recoveryCodes().poll();
+    }
+
+    /** What a member's phone and drawer hold: the secret and the unused recovery codes. */
+    private record Authenticator(UUID userId, byte[] secret, Queue<String> recoveryCodes) {}
 
     /** A new browser logged in as {@code username} with {@link #PASSWORD}. */
     public TestClient loggedIn(String username) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,12 +27,19 @@ public final class TestClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String baseUrl;
+    private final Function<String, String> secondFactorCodes;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private String csrf;
 
     public TestClient(String baseUrl) {
+        this(baseUrl, username -> null);
+    }
+
+    /** @param secondFactorCodes the code that answers a member's second login step (null: the member has none) */
+    public TestClient(String baseUrl, Function<String, String> secondFactorCodes) {
         this.baseUrl = baseUrl;
+        this.secondFactorCodes = secondFactorCodes;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -89,10 +97,19 @@ public final class TestClient {
                 : HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    /** Logs in through the form and, like a browser, loads the page it is sent to; returns the login response. */
+    /**
+     * Logs in through the form and, like a browser, loads the page it is sent to; returns the login response.
+     * When the login asks for a second factor and the member has one enrolled, answers it as a person with the
+     * phone would, and returns the second step's response.
+     */
     public Response logIn(String username, String password) {
         get("/login");
         Response response = postForm("/login", Map.of("username", username, "password", password));
+        String code = "/login/second-factor".equals(response.location()) ? secondFactorCodes.apply(username) : null;
+        if (code != null) {
+            get(response.location());
+            response = postForm("/login/second-factor", Map.of("code", code));
+        }
         if (response.status() == 303 && response.location() != null && response.location().startsWith("/")) {
             // As a browser would: the next page's forms carry the logged-in session's token.
             get(response.location());

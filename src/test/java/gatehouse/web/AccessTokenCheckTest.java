@@ -8,6 +8,7 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import gatehouse.domain.Role;
 import gatehouse.testing.MutableClock;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;

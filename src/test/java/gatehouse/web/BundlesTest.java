@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gatehouse.account.Gender;
 import gatehouse.admin.MemberSort;
 import gatehouse.audit.AuditEvent;
+import gatehouse.domain.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

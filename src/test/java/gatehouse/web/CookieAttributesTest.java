@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gatehouse.domain.Role;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
 import java.util.Arrays;

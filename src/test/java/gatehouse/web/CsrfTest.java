@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gatehouse.domain.Role;
 import gatehouse.session.RefreshTokens;
-import gatehouse.session.SessionDao;
 import gatehouse.testing.Html;
 import gatehouse.testing.MutableClock;
 import gatehouse.testing.TestApp;
@@ -106,7 +106,7 @@ class CsrfTest {
             assertRefused(alice.postForm("/logout", with(Map.of(), forgery, f -> bob.csrfToken())));
 
             assertEquals(200, alice.get("/me").status(), "still logged in");
-            assertNull(app.jdbi().onDemand(SessionDao.class).findByTokenHash(RefreshTokens.hash(refresh)).orElseThrow().revokedAt());
+            assertNull(app.services().sessionDao().findByTokenHash(RefreshTokens.hash(refresh)).orElseThrow().revokedAt());
         }
     }
 

@@ -1,9 +1,9 @@
 package gatehouse.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gatehouse.account.User;
+import gatehouse.domain.Role;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
 import java.util.ArrayList;
@@ -65,8 +65,8 @@ class EveryPageInBothLanguagesTest {
     @Test
     void every_page_renders_in_the_chosen_language_without_raw_keys() {
         try (TestApp app = TestApp.h2()) {
-            User boss = app.createMember("boss", gatehouse.web.Role.ADMIN);
-            User member = app.createMember("member", gatehouse.web.Role.MEMBER);
+            User boss = app.createMember("boss", gatehouse.domain.Role.ADMIN);
+            User member = app.createMember("member", gatehouse.domain.Role.MEMBER);
             app.users().countAttempt(member.id(), 0, 6, app.clock().instant().plusSeconds(3600));
             app.users().loginSucceeded(member.id(), app.clock().instant());
             Properties en = BundlesTest.bundle("en");
@@ -76,9 +76,9 @@ class EveryPageInBothLanguagesTest {
 
             for (Mode mode : MODES) {
                 String[] h = headers(mode);
-                app.createMember("victim", gatehouse.web.Role.MEMBER);
-                app.createMember("leaver", gatehouse.web.Role.MEMBER);
-                app.createMember("quitter", gatehouse.web.Role.MEMBER);
+                app.createMember("victim", gatehouse.domain.Role.MEMBER);
+                app.createMember("leaver", gatehouse.domain.Role.MEMBER);
+                app.createMember("quitter", gatehouse.domain.Role.MEMBER);
                 User victim = app.users().findByUsername("victim").orElseThrow();
                 String unknown = UUID.randomUUID().toString();
                 Map<String, String> badProfile = Map.of("name", "", "nickname", "", "birthday", "31-12-1990", "phone", "x");
@@ -89,6 +89,12 @@ class EveryPageInBothLanguagesTest {
                             c.get("/login", h);
                             return c.postForm("/login", Map.of("username", "nobody", "password", "wrong-password-here"), h);
                         }),
+                        new PageCase("second factor login step", null, 200, false, c -> {
+                            c.get("/login", h);
+                            c.postForm("/login", Map.of("username", "boss", "password", TestApp.PASSWORD), h);
+                            return c.get("/login/second-factor", h);
+                        }),
+                        new PageCase("second factor login step expired", null, 401, false, c -> c.get("/login/second-factor", h)),
                         new PageCase("signup", null, 200, false, c -> c.get("/signup", h)),
                         new PageCase("signup with errors", null, 422, false, c -> {
                             c.get("/signup", h);
@@ -111,6 +117,19 @@ class EveryPageInBothLanguagesTest {
                         new PageCase("delete errors", "member", 422, false, c -> {
                             c.get("/me/edit", h);
                             return c.postForm("/me/delete", Map.of("password", "wrong-password-here"), h);
+                        }),
+                        new PageCase("second factor enrolment", "member", 200, false, c -> c.get("/me/second-factor", h)),
+                        new PageCase("second factor enrolment for an admin", "member", 200, false,
+                                c -> c.get("/me/second-factor?for=admin", h)),
+                        new PageCase("second factor enrolment error", "member", 422, false, c -> {
+                            c.get("/me/second-factor", h);
+                            return c.postForm("/me/second-factor", Map.of("enrolment", "", "code", "000000"), h);
+                        }),
+                        new PageCase("second factor on", "boss", 200, false, c -> c.get("/me/second-factor", h)),
+                        new PageCase("second factor errors", "boss", 422, false, c -> {
+                            c.get("/me/second-factor", h);
+                            return c.postForm("/me/second-factor/recovery-codes",
+                                    Map.of("password", "wrong-password-here", "code", "000000"), h);
                         }),
                         new PageCase("403", "member", 403, false, c -> c.get("/admin/users", h)),
                         new PageCase("csrf refused", "member", 403, false, c -> c.postForm("/me/edit", Map.of("_csrf", "forged"), h)),
@@ -159,7 +178,7 @@ class EveryPageInBothLanguagesTest {
                 app.users().findByUsername("leaver").ifPresent(u -> app.users().delete(u.id()));
             }
             assertEquals(List.of(), problems);
-            assertEquals(MODES.size() * 28, rendered);
+            assertEquals(MODES.size() * 35, rendered);
         }
     }
 
@@ -206,7 +225,7 @@ class EveryPageInBothLanguagesTest {
      */
     private static String visibleText(String html) {
         return html.replaceAll("(?s)<pre[^>]*>.*?</pre>", " ")
-                .replaceAll("(?s)<code>.*?</code>", " ")
+                .replaceAll("(?s)<code[^>]*>.*?</code>", " ")
                 .replaceAll("(?s)<head>.*?</head>", " ")
                 .replaceAll("(?s)<[^>]+>", " ")
                 .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", " ")

@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gatehouse.App;
-import gatehouse.account.Accounts;
-import gatehouse.account.Passwords;
-import gatehouse.account.UserDao;
-import gatehouse.audit.AuditLog;
+import gatehouse.Services;
 import gatehouse.config.Config;
 import gatehouse.config.ConfigLoader;
 import gatehouse.config.SigningAlgorithm;
 import gatehouse.db.Database;
-import gatehouse.session.RefreshTokens;
-import gatehouse.session.SessionStatus;
 import gatehouse.testing.Eventually;
 import gatehouse.testing.TestClient;
 import gatehouse.token.SigningKey;
@@ -26,7 +21,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,14 +51,12 @@ class GracefulShutdownTest {
         Clock clock = Clock.systemUTC();
         try (Database database = Database.open(config.db())) {
             var jdbi = database.jdbi();
-            var audit = new AuditLog(jdbi, clock);
-            var accounts = new Accounts(jdbi, new Passwords(pepper, 4),
-                    new RefreshTokens(jdbi, new SessionStatus(jdbi, clock), audit, config.auth(), clock), audit, clock);
-            accounts.createOrPromoteAdmin("keeper", PASSWORD);
-            UUID keeper = jdbi.onDemand(UserDao.class).findByUsername("keeper").orElseThrow().id();
-
             SigningKeys keys = SigningKeys.of(SigningAlgorithm.RS256, List.of(SigningKey.generate("RSA")));
-            Javalin app = App.create(config, database, keys, pepper, clock).start("127.0.0.1", 0);
+            Services services = Services.create(config, database, keys, pepper, clock);
+            services.accounts().createOrPromoteAdmin("keeper", PASSWORD);
+            UUID keeper = services.userDao().findByUsername("keeper").orElseThrow().id();
+
+            Javalin app = App.create(services).start("127.0.0.1", 0);
             int port = app.port();
             TestClient browser = new TestClient("http://127.0.0.1:" + port);
             browser.get("/login");
@@ -92,7 +84,7 @@ class GracefulShutdownTest {
             assertEquals(401, answer.status());
             assertTrue(answer.body().contains("Wrong user name or password."), answer.body());
             stopping.get(30, TimeUnit.SECONDS);
-            assertEquals(1, jdbi.onDemand(UserDao.class).credentials(keeper).orElseThrow().failedLogins(),
+            assertEquals(1, services.userDao().credentials(keeper).orElseThrow().failedLogins(),
                     "the request finished its work, not just its answer");
         }
     }

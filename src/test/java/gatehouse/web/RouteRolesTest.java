@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gatehouse.domain.Role;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
 import io.javalin.http.HandlerType;

@@ -1,6 +1,7 @@
 package gatehouse.web;
 
 import gatehouse.App;
+import gatehouse.Services;
 import gatehouse.config.Config;
 import gatehouse.config.ConfigLoader;
 import gatehouse.config.SigningAlgorithm;
@@ -43,7 +44,7 @@ final class UnreachableDatabaseApp implements AutoCloseable {
         byte[] pepper = new byte[32];
         new SecureRandom().nextBytes(pepper);
         SigningKeys keys = SigningKeys.of(SigningAlgorithm.RS256, List.of(SigningKey.generate("RSA")));
-        Javalin app = App.create(config, database, keys, pepper, Clock.systemUTC()).start("127.0.0.1", 0);
+        Javalin app = App.create(Services.create(config, database, keys, pepper, Clock.systemUTC())).start("127.0.0.1", 0);
         return new UnreachableDatabaseApp(server, database, app);
     }
 

@@ -1,4 +1,4 @@
-package gatehouse.web;
+package gatehouse.domain;
 
 import io.javalin.security.RouteRole;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package gatehouse.web;
+package gatehouse.domain;
 
 import io.javalin.http.HttpStatus;
 
@@ -19,6 +19,11 @@ public final class ActionRefused extends RuntimeException {
         super(messageKey);
         this.messageKey = messageKey;
         this.status = status;
+    }
+
+    /** Refused for who the caller is (403), not for the state of things. */
+    public static ActionRefused forbidden(String messageKey) {
+        return new ActionRefused(messageKey, HttpStatus.FORBIDDEN);
     }
 
     /** The member an administrator acts on does not exist (any more). */

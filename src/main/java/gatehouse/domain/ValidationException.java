@@ -1,4 +1,4 @@
-package gatehouse.web;
+package gatehouse.domain;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package gatehouse.web;
+package gatehouse.domain;
 
 /**
  * The caller's token was accepted, but their account no longer exists: it was deleted on another instance

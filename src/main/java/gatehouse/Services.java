@@ -1,0 +1,172 @@
+package gatehouse;
+
+import gatehouse.account.Accounts;
+import gatehouse.account.Passwords;
+import gatehouse.account.UserDao;
+import gatehouse.admin.AdminDao;
+import gatehouse.admin.Members;
+import gatehouse.audit.AuditDao;
+import gatehouse.audit.AuditLog;
+import gatehouse.config.Config;
+import gatehouse.db.Database;
+import gatehouse.secondfactor.LoginChallengeDao;
+import gatehouse.secondfactor.SecondFactorDao;
+import gatehouse.secondfactor.SecondFactors;
+import gatehouse.secondfactor.TwoStepLogin;
+import gatehouse.session.RefreshTokens;
+import gatehouse.session.SessionDao;
+import gatehouse.session.SessionStatus;
+import gatehouse.session.TokenRenewal;
+import gatehouse.token.AccessTokens;
+import gatehouse.token.SigningKeys;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The composition root: every DAO and service, each built once. The server ({@link App}), the
+ * command-line commands and the tests all start from here, so there is one session cache per process
+ * and a change made through any of them reaches the others.
+ */
+public final class Services {
+    private final Config config;
+    private final Database database;
+    private final SigningKeys keys;
+    private final byte[] pepper;
+    private final Clock clock;
+
+    private final UserDao userDao;
+    private final AdminDao adminDao;
+    private final SessionDao sessionDao;
+    private final AuditDao auditDao;
+    private final SecondFactorDao secondFactorDao;
+    private final LoginChallengeDao loginChallengeDao;
+
+    private final AuditLog audit;
+    private final SessionStatus sessionStatus;
+    private final RefreshTokens refreshTokens;
+    private final AccessTokens accessTokens;
+    private final TokenRenewal renewal;
+    private final Passwords passwords;
+    private final Accounts accounts;
+    private final Members members;
+    private final SecondFactors secondFactors;
+    private final TwoStepLogin twoStepLogin;
+
+    private Services(Config config, Database database, SigningKeys keys, byte[] pepper, Clock clock) {
+        this.config = config;
+        this.database = database;
+        this.keys = keys;
+        this.pepper = pepper.clone();
+        this.clock = clock;
+        Jdbi jdbi = database.jdbi();
+        this.userDao = jdbi.onDemand(UserDao.class);
+        this.adminDao = jdbi.onDemand(AdminDao.class);
+        this.sessionDao = jdbi.onDemand(SessionDao.class);
+        this.auditDao = jdbi.onDemand(AuditDao.class);
+        this.secondFactorDao = jdbi.onDemand(SecondFactorDao.class);
+        this.loginChallengeDao = jdbi.onDemand(LoginChallengeDao.class);
+
+        this.audit = new AuditLog(auditDao, clock);
+        this.sessionStatus = new SessionStatus(sessionDao, clock);
+        this.refreshTokens = new RefreshTokens(sessionDao, sessionStatus, audit, config.auth(), clock);
+        this.accessTokens = new AccessTokens(keys, config.auth(), clock);
+        this.renewal = new TokenRenewal(refreshTokens, sessionDao, sessionStatus, accessTokens);
+        this.passwords = new Passwords(pepper, config.auth().bcryptCost());
+        this.accounts = new Accounts(jdbi, userDao, passwords, refreshTokens, audit, clock);
+        this.members = new Members(jdbi, adminDao, refreshTokens, audit, clock);
+        this.secondFactors = new SecondFactors(secondFactorDao, pepper, accounts, refreshTokens, audit, clock);
+        this.twoStepLogin = new TwoStepLogin(loginChallengeDao, userDao, accounts, secondFactors, clock);
+    }
+
+    /**
+     * @param config the whole configuration
+     * @param database an opened, migrated database
+     * @param keys the token signing keys
+     * @param pepper the password pepper (also the root of the CSRF key)
+     * @param clock every "now" comes from here
+     */
+    public static Services create(Config config, Database database, SigningKeys keys, byte[] pepper, Clock clock) {
+        return new Services(config, database, keys, pepper, clock);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public SigningKeys keys() {
+        return keys;
+    }
+
+    /** A copy: the pepper is a secret, and no caller may change the one the services use. */
+    public byte[] pepper() {
+        return pepper.clone();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public UserDao userDao() {
+        return userDao;
+    }
+
+    public AdminDao adminDao() {
+        return adminDao;
+    }
+
+    public SessionDao sessionDao() {
+        return sessionDao;
+    }
+
+    public AuditDao auditDao() {
+        return auditDao;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public SessionStatus sessionStatus() {
+        return sessionStatus;
+    }
+
+    public RefreshTokens refreshTokens() {
+        return refreshTokens;
+    }
+
+    public AccessTokens accessTokens() {
+        return accessTokens;
+    }
+
+    public TokenRenewal renewal() {
+        return renewal;
+    }
+
+    public Passwords passwords() {
+        return passwords;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public Members members() {
+        return members;
+    }
+
+    public SecondFactorDao secondFactorDao() {
+        return secondFactorDao;
+    }
+
+    public SecondFactors secondFactors() {
+        return secondFactors;
+    }
+
+    public TwoStepLogin twoStepLogin() {
+        return twoStepLogin;
+    }
+}

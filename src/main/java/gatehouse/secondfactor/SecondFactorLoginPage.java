@@ -1,0 +1,4 @@
+package gatehouse.secondfactor;
+
+/** The login's second step: the code field, the local path the login goes on to, an error (translated) or null. */
+public record SecondFactorLoginPage(String next, String error) {}

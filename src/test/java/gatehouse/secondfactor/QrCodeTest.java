@@ -1,0 +1,42 @@
+package gatehouse.secondfactor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The SVG path, drawn back as pixels, is a QR code that a reader decodes to the otpauth URI. */
+class QrCodeTest {
+    private static final Pattern RUN = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\3z");
+    private static final int SCALE = 4;
+
+    @Test
+    void the_drawn_code_decodes_to_the_uri() throws Exception {
+        String uri = Totp.uri(SecondFactors.ISSUER, "alice", Totp.newSecret());
+        QrCode qr = QrCode.of(uri);
+        int side = qr.size() * SCALE;
+        int[] pixels = new int[side * side];
+        java.util.Arrays.fill(pixels, 0xFFFFFF);
+        Matcher run = RUN.matcher(qr.path());
+        int drawn = 0;
+        while (run.find()) {
+            int x = Integer.parseInt(run.group(1));
+            int y = Integer.parseInt(run.group(2));
+            int length = Integer.parseInt(run.group(3));
+            for (int px = x * SCALE; px < (x + length) * SCALE; px++) {
+                for (int py = y * SCALE; py < (y + 1) * SCALE; py++) {
+                    pixels[py * side + px] = 0;
+                }
+            }
+            drawn += run.group().length();
+        }
+        assertEquals(qr.path().length(), drawn, "the path is made of runs only");
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(side, side, pixels)));
+        assertEquals(uri, new QRCodeReader().decode(bitmap).getText());
+    }
+}
