@@ -6,7 +6,7 @@ JAR := target/gatehouse.jar
 CDS := target/gatehouse.jsa
 SOURCES := $(shell find src/main templates static -type f 2>/dev/null) pom.xml
 
-.PHONY: run test jar clean bench
+.PHONY: run test jar clean bench e2e
 
 run: $(JAR) $(CDS)
 	java -XX:SharedArchiveFile=$(CDS) -jar $(JAR)
@@ -28,6 +28,11 @@ $(CDS): $(JAR)
 # `verify` runs the unit tests, builds the jar, then the tests that start the jar itself.
 test:
 	mvn -B verify
+
+# compose.yaml built and run with podman (images, two instances, MariaDB, nginx), then removed; a few
+# minutes, so not part of `make test`. .ci/run calls it after the tests.
+e2e: $(JAR)
+	.ci/e2e
 
 # Side-by-side costs (token algorithms, page vs health, cached session check, login), as ratios.
 bench:
