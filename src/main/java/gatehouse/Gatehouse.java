@@ -1,5 +1,6 @@
 package gatehouse;
 
+import gatehouse.authsystem.ImportAuthSystem;
 import gatehouse.config.Config;
 import gatehouse.config.ConfigException;
 import gatehouse.config.ConfigLoader;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The command line: {@code java -jar gatehouse.jar [--config FILE]} serves;
- * {@code ... create-admin --username NAME} creates or promotes an administrator.
+ * {@code ... create-admin --username NAME} creates or promotes an administrator;
+ * {@code ... import-authsystem --url ...} brings the original AuthSystem's members over.
  */
 public final class Gatehouse {
     private static final Logger LOG = LoggerFactory.getLogger(Gatehouse.class);
@@ -64,8 +66,14 @@ public final class Gatehouse {
             }
             return CreateAdmin.run(config, username);
         }
+        if (!rest.isEmpty() && rest.get(0).equals("import-authsystem")) {
+            return ImportAuthSystem.run(rest.subList(1, rest.size()), () -> {
+                createDataDirectory(config);
+                return Database.open(config.db());
+            }, Clock.systemUTC(), System.out, System.err);
+        }
         if (!rest.isEmpty()) {
-            throw new UsageException("unknown arguments " + rest + "; usage: [--config FILE] [create-admin --username NAME]");
+            throw new UsageException("unknown arguments " + rest + "; usage: [--config FILE] [create-admin --username NAME | import-authsystem --url ...]");
         }
         serve(config);
         return SERVING;

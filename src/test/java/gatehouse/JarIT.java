@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gatehouse.authsystem.AuthSystemFixture;
 import gatehouse.config.ConfigLoader;
 import gatehouse.testing.Eventually;
 import gatehouse.testing.TestClient;
@@ -397,6 +398,33 @@ class JarIT {
             terminate(jar);
         } finally {
             execute(server + "/", user, password, "DROP DATABASE IF EXISTS " + name);
+        }
+    }
+
+    @Test
+    void import_authsystem_from_the_jar_brings_the_members_over_and_fails_in_one_line() throws Exception {
+        try (AuthSystemFixture source = AuthSystemFixture.load()) {
+            Map<String, String> env = h2Environment(workDir.resolve("data"));
+            List<String> command = new ArrayList<>(List.of("import-authsystem"));
+            command.addAll(source.arguments(workDir.resolve("source.pw")));
+            Jar imported = start(env, null, command.toArray(String[]::new));
+            assertEquals(0, imported.waitForExit(), imported.stderr());
+            assertTrue(imported.stdout().contains("Summary: read 5, imported 5, already imported 0, skipped 0"),
+                    imported.stdout());
+
+            Jar server = start(env, null);
+            TestClient browser = new TestClient("http://127.0.0.1:" + server.port());
+            waitUntilHealthy(server, browser);
+            String korean = AuthSystemFixture.samplePasswords().get("hana_k");
+            assertEquals(303, browser.logIn("hana_k", korean).status(), "the original password works");
+
+            Jar unreachable = start(env, null, "import-authsystem", "--url",
+                    "jdbc:mariadb://127.0.0.1:1/?password=hunter2", "--user", "root",
+                    "--password-file", workDir.resolve("source.pw").toString());
+            assertEquals(1, unreachable.waitForExit());
+            assertEquals("gatehouse: import-authsystem: cannot connect to the AuthSystem MariaDB at 127.0.0.1:1:"
+                    + " Connection refused", unreachable.stderr().strip());
+            terminate(server);
         }
     }
 

@@ -22,12 +22,16 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 /** The member rules that pages and the API share: sign-up, login, password and profile changes, deletion. */
 public final class Accounts {
 
-    /** A successful login: the member and the new session's refresh token. */
-    public record Login(User user, RefreshTokens.Issued session) {}
+    /**
+     * A successful login: the member and the new session's refresh token. {@code passwordChangeRequired}:
+     * an imported password below today's rules was accepted, and the member should change it now.
+     */
+    public record Login(User user, RefreshTokens.Issued session, boolean passwordChangeRequired) {}
 
     private final Jdbi jdbi;
     private final UserDao users;
     private final Passwords passwords;
+    private final LegacyPasswords legacyPasswords;
     private final RefreshTokens refreshTokens;
     private final AuditLog audit;
     private final Clock clock;
@@ -36,6 +40,7 @@ public final class Accounts {
         this.jdbi = jdbi;
         this.users = users;
         this.passwords = passwords;
+        this.legacyPasswords = new LegacyPasswords(jdbi, passwords, clock);
         this.refreshTokens = refreshTokens;
         this.audit = audit;
         this.clock = clock;
@@ -111,8 +116,13 @@ public final class Accounts {
             audit.record(AuditEvent.LOGIN_FAILURE, null, user.id(), ip, "throttled");
             return Optional.empty();
         }
-        Credentials stored = attempt.get().credentials();
-        if (!passwords.matches(candidate, stored.passwordHash())) {
+        String storedHash = attempt.get().credentials().passwordHash();
+        // An imported member's first login is checked against the original's hash, with the password
+        // exactly as typed (the raw parameter: the original hashed it so).
+        boolean legacy = LegacyPasswords.isAwaitingFirstLogin(storedHash);
+        boolean matched = legacy ? legacyPasswords.upgradeOnMatch(user, password == null ? "" : password, candidate)
+                : passwords.matches(candidate, storedHash);
+        if (!matched) {
             int failures = attempt.get().failures();
             audit.record(AuditEvent.LOGIN_FAILURE, null, user.id(), ip, "wrong password (" + failures + " in a row)");
             if (attempt.get().lockedUntil() != null) {
@@ -121,7 +131,7 @@ public final class Accounts {
             }
             return Optional.empty();
         }
-        if (passwords.needsRehash(stored.passwordHash())) {
+        if (!legacy && passwords.needsRehash(storedHash)) {
             users.replaceHash(user.id(), passwords.hash(candidate));
         }
         return Optional.of(user);
@@ -132,7 +142,7 @@ public final class Accounts {
         users.loginSucceeded(user.id(), clock.instant());
         RefreshTokens.Issued session = refreshTokens.start(user.id(), userAgent, ip, amr);
         audit.record(AuditEvent.LOGIN_SUCCESS, user.id(), user.id(), ip, amr.size() > 1 ? "with second factor" : null);
-        return new Login(user, session);
+        return new Login(user, session, legacyPasswords.passwordChangeRequired(user.id()));
     }
 
     /**

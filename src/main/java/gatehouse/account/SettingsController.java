@@ -22,11 +22,14 @@ public final class SettingsController {
     public static final String REVOKE_SESSION = "/me/sessions/{id}/revoke";
     public static final String REVOKE_OTHERS = "/me/sessions/revoke-others";
     public static final String DELETE = "/me/delete";
+    /** Where a login with an imported password that breaks today's rules lands: the form, with why. */
+    public static final String PASSWORD_CHANGE_REQUIRED = EDIT + "?notice=password-required#password-heading";
 
     /** The notices a redirect back to the settings may name; the text comes from the bundles. */
     private static final Map<String, String> NOTICES = Map.of(
             "saved", "settings.notice.saved",
-            "password", "settings.notice.password");
+            "password", "settings.notice.password",
+            "password-required", "settings.notice.passwordRequired");
 
     private final Accounts accounts;
     private final Pages pages;

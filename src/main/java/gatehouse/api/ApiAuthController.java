@@ -132,7 +132,8 @@ public final class ApiAuthController {
         User user = granted.login().user();
         RefreshTokens.Issued session = granted.login().session();
         String access = accessTokens.issue(user.id(), user.username(), user.role(), session.sessionId(), session.amr());
-        ctx.json(new TokenView(access, session.token(), TokenView.BEARER, accessTokens.timeToLive().toSeconds()));
+        ctx.json(new TokenView(access, session.token(), TokenView.BEARER, accessTokens.timeToLive().toSeconds(),
+                granted.login().passwordChangeRequired() ? Boolean.TRUE : null));
     }
 
     /**
@@ -144,7 +145,7 @@ public final class ApiAuthController {
         TokenRenewal.Renewed renewed = renewal.renew(refreshToken(ctx), ctx.ip())
                 .orElseThrow(() -> ApiProblem.unauthorized("api.refresh.rejected", "Bearer error=\"invalid_token\""));
         ctx.json(new TokenView(renewed.accessToken(), renewed.refreshToken(), TokenView.BEARER,
-                accessTokens.timeToLive().toSeconds()));
+                accessTokens.timeToLive().toSeconds(), null));
     }
 
     /** Ends the session (the whole refresh-token family) of the given refresh token; again is harmless. */

@@ -2,6 +2,7 @@ package gatehouse.secondfactor;
 
 import gatehouse.account.Accounts;
 import gatehouse.account.AccountController;
+import gatehouse.account.SettingsController;
 import gatehouse.account.LoginPage;
 import gatehouse.account.User;
 import gatehouse.token.AccessTokens;
@@ -79,7 +80,10 @@ public final class SecondFactorLoginController {
             if (ctx.cookie(Cookies.LOGIN_CHALLENGE) != null) {
                 cookies.clearLoginChallenge(ctx);
             }
-            ctx.redirect(granted.next().isEmpty() ? AccountController.ME : granted.next(), HttpStatus.SEE_OTHER);
+            // An imported password below today's rules was accepted once: straight to the change form.
+            String target = done.passwordChangeRequired() ? SettingsController.PASSWORD_CHANGE_REQUIRED
+                    : granted.next().isEmpty() ? AccountController.ME : granted.next();
+            ctx.redirect(target, HttpStatus.SEE_OTHER);
         } else {
             throw new IllegalStateException("not a successful login step: " + outcome);
         }

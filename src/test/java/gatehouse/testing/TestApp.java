@@ -180,6 +180,11 @@ public final class TestApp implements AutoCloseable {
         return database;
     }
 
+    /** The server's pepper, to tell a Gatehouse (peppered) hash from a plain one. */
+    public byte[] pepper() {
+        return pepper.clone();
+    }
+
     /** The running app's own services (the same instances, caches included). */
     public Services services() {
         return services;

@@ -47,6 +47,19 @@ public final class TestDatabase implements AutoCloseable {
 
     /** A new database on the test MariaDB server; aborts (skips) the test when none is configured. */
     public static TestDatabase mariaDb() {
+        String server = mariaDbServer();
+        String user = mariaDbUser();
+        String password = mariaDbPassword();
+        String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        execute(server + "/", user, password, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        return new TestDatabase(new Config.Db(server + "/" + name, user, password, 8), "DROP DATABASE IF EXISTS " + name);
+    }
+
+    /**
+     * The test MariaDB server ({@code jdbc:mariadb://host:port}, no database); aborts (skips) the test with
+     * a reason printed once when {@code GATEHOUSE_TEST_MARIADB_URL} is not set.
+     */
+    public static String mariaDbServer() {
         String base = System.getenv("GATEHOUSE_TEST_MARIADB_URL");
         if (base == null || base.isBlank()) {
             String reason = "GATEHOUSE_TEST_MARIADB_URL is not set: MariaDB integration tests skipped";
@@ -56,12 +69,15 @@ public final class TestDatabase implements AutoCloseable {
             }
             Assumptions.abort(reason);
         }
-        String user = System.getenv().getOrDefault("GATEHOUSE_TEST_MARIADB_USER", "root");
-        String password = System.getenv().getOrDefault("GATEHOUSE_TEST_MARIADB_PASSWORD", "");
-        String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        String server = base.replaceFirst("(jdbc:mariadb://[^/]+).*", "$1");
-        execute(server + "/", user, password, "CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        return new TestDatabase(new Config.Db(server + "/" + name, user, password, 8), "DROP DATABASE IF EXISTS " + name);
+        return base.replaceFirst("(jdbc:mariadb://[^/]+).*", "$1");
+    }
+
+    public static String mariaDbUser() {
+        return System.getenv().getOrDefault("GATEHOUSE_TEST_MARIADB_USER", "root");
+    }
+
+    public static String mariaDbPassword() {
+        return System.getenv().getOrDefault("GATEHOUSE_TEST_MARIADB_PASSWORD", "");
     }
 
     private static void execute(String url, String user, String password, String sql) {
