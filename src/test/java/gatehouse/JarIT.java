@@ -1,5 +1,6 @@
 package gatehouse;
 
+import gatehouse.testing.TestApp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JarIT {
     private static final Pattern SERVING = Pattern.compile("Gatehouse serves on http://[^:]+:(\\d+)");
     private static final Duration START_DEADLINE = Duration.ofSeconds(60);
-    private static final String PASSWORD = "violet-harbor-lantern-92";
+    private static final String PASSWORD = TestApp.PASSWORD;
 
     @TempDir
     Path workDir;

@@ -4,7 +4,6 @@ import gatehouse.session.Session;
 import gatehouse.token.AccessToken;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** The member page: profile, token lifetimes, the decoded token, and the active sessions. */
 public record MePage(Member member, AccessToken token, Instant refreshExpiresAt, Instant now,
@@ -12,9 +11,5 @@ public record MePage(Member member, AccessToken token, Instant refreshExpiresAt,
 
     public boolean isCurrent(Session session) {
         return session.id().equals(token.sessionId());
-    }
-
-    public UUID currentSessionId() {
-        return token.sessionId();
     }
 }

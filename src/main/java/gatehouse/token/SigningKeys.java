@@ -117,10 +117,6 @@ public final class SigningKeys {
         return algorithm;
     }
 
-    public SigningAlgorithm algorithmName() {
-        return algorithmName;
-    }
-
     /** The JWKS document: every verifying public key (none for HS256, whose secret is never published). */
     public Map<String, Object> jwks() {
         return Map.of("keys", byKid.values().stream().map(key -> key.publicJwk(algorithmName.name())).toList());

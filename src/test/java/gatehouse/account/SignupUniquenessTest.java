@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** One user name, one member: on H2 and MariaDB, in both cases of letters and under a race. */
 class SignupUniquenessTest {
     private static final Text EN = new Languages().text("en");
-    private static final String PASSWORD = "violet-harbor-lantern-92";
+    private static final String PASSWORD = TestApp.PASSWORD;
 
     static Map<String, String> form(String username, String nickname) {
         Map<String, String> form = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package gatehouse.web;
 
+import gatehouse.testing.TestApp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * handled finish and answer, while new connections are refused.
  */
 class GracefulShutdownTest {
-    private static final String PASSWORD = "violet-harbor-lantern-92";
+    private static final String PASSWORD = TestApp.PASSWORD;
 
     @TempDir
     Path dataDir;
