@@ -1,6 +1,6 @@
 package gatehouse.secondfactor;
 
-import gatehouse.session.Amr;
+import gatehouse.token.Amr;
 import gatehouse.token.AccessToken;
 import gatehouse.domain.ActionRefused;
 import gatehouse.web.Auth;

@@ -2,7 +2,7 @@ package gatehouse.secondfactor;
 
 import gatehouse.account.Accounts;
 import gatehouse.account.Member;
-import gatehouse.session.Amr;
+import gatehouse.token.Amr;
 import gatehouse.session.RefreshTokens;
 import gatehouse.token.AccessToken;
 import gatehouse.token.AccessTokens;

@@ -3,7 +3,7 @@ package gatehouse.secondfactor;
 import gatehouse.account.Accounts;
 import gatehouse.account.User;
 import gatehouse.account.UserDao;
-import gatehouse.session.Amr;
+import gatehouse.token.Amr;
 import gatehouse.session.RefreshTokens;
 import java.security.SecureRandom;
 import java.time.Clock;

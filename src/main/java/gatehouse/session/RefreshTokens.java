@@ -1,5 +1,6 @@
 package gatehouse.session;
 
+import gatehouse.token.Amr;
 import gatehouse.audit.AuditEvent;
 import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;

@@ -1,5 +1,6 @@
 package gatehouse.session;
 
+import gatehouse.token.Amr;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -7,7 +7,7 @@ import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import gatehouse.config.Config;
 import gatehouse.domain.Role;
-import gatehouse.session.Amr;
+import gatehouse.token.Amr;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gatehouse.session.Amr;
+import gatehouse.token.Amr;
 import gatehouse.account.User;
 import gatehouse.audit.AuditEntry;
 import gatehouse.audit.AuditEvent;

@@ -1,4 +1,4 @@
-package gatehouse.session;
+package gatehouse.token;
 
 import java.util.Arrays;
 import java.util.List;
