@@ -149,7 +149,7 @@ public final class ConfigLoader {
                     algorithm,
                     hmacSecret(algorithm),
                     list("auth.signing-key-files").stream().map(file -> path("auth.signing-key-files", file)).toList(),
-                    integer("auth.bcrypt-cost", 4, 31),
+                    integer("auth.bcrypt-cost", 4, 16),
                     path("auth.pepper-file"),
                     adminSecondFactor());
             if (auth.signingKeyFiles().isEmpty() && algorithm != SigningAlgorithm.HS256) {
