@@ -4,6 +4,7 @@ import gatehouse.authsystem.ImportAuthSystem;
 import gatehouse.config.Config;
 import gatehouse.config.ConfigException;
 import gatehouse.config.ConfigLoader;
+import gatehouse.db.DataFiles;
 import gatehouse.db.Database;
 import gatehouse.token.KeyFiles;
 import gatehouse.token.SigningKeys;
@@ -105,6 +106,7 @@ public final class Gatehouse {
     static void createDataDirectory(Config config) {
         try {
             KeyFiles.createPrivateDirectory(config.dataDir());
+            DataFiles.tighten(config.dataDir());
         } catch (UncheckedIOException e) {
             throw new ConfigException("data.dir", config.dataDir().toString(), "cannot create the directory");
         }
@@ -112,7 +114,10 @@ public final class Gatehouse {
 
     static Database openDatabase(Config config) {
         try {
-            return Database.open(config.db());
+            Database database = Database.open(config.db());
+            // H2 has just created (or opened) its file with the umask's permissions.
+            DataFiles.tighten(config.dataDir());
+            return database;
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null) {

@@ -86,7 +86,7 @@ public final class Accounts {
             return;
         }
         passwords.problem(password, personal).ifPresent(problem -> errors.put(field, problem));
-        if (!password.equals(confirm)) {
+        if (confirm == null || !Passwords.normalise(password).equals(Passwords.normalise(confirm))) {
             errors.put(confirmField, "error.password.mismatch");
         }
     }
@@ -120,8 +120,9 @@ public final class Accounts {
         // An imported member's first login is checked against the original's hash, with the password
         // exactly as typed (the raw parameter: the original hashed it so).
         boolean legacy = LegacyPasswords.isAwaitingFirstLogin(storedHash);
+        Passwords.Match match = legacy ? Passwords.Match.NO : passwords.check(candidate, storedHash);
         boolean matched = legacy ? legacyPasswords.upgradeOnMatch(user, password == null ? "" : password, candidate)
-                : passwords.matches(candidate, storedHash);
+                : match != Passwords.Match.NO;
         if (!matched) {
             int failures = attempt.get().failures();
             audit.record(AuditEvent.LOGIN_FAILURE, null, user.id(), ip, "wrong password (" + failures + " in a row)");
@@ -131,7 +132,7 @@ public final class Accounts {
             }
             return Optional.empty();
         }
-        if (!legacy && passwords.needsRehash(storedHash)) {
+        if (!legacy && (passwords.needsRehash(storedHash) || match == Passwords.Match.YES_UNNORMALISED)) {
             users.replaceHash(user.id(), passwords.hash(candidate));
         }
         return Optional.of(user);

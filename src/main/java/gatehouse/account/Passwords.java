@@ -2,6 +2,7 @@ package gatehouse.account;
 
 import com.nulabinc.zxcvbn.Zxcvbn;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.List;
@@ -38,12 +39,45 @@ public final class Passwords {
         this.dummyHash = CompletableFuture.supplyAsync(() -> hash("not a password of anyone " + System.nanoTime()));
     }
 
+    /** How a password compares with a stored hash. */
+    public enum Match {
+        NO,
+        YES,
+        /** Right, but the hash was made before passwords were normalised: make it again. */
+        YES_UNNORMALISED
+    }
+
+    /**
+     * The form every password is hashed and checked in: Unicode NFKC, so that one password typed as
+     * composed or decomposed characters (macOS and Windows keyboards differ), or with full-width letters,
+     * is one password.
+     */
+    public static String normalise(String password) {
+        return Normalizer.normalize(password, Normalizer.Form.NFKC);
+    }
+
     public String hash(String password) {
-        return BCrypt.hashpw(prehash(password), BCrypt.gensalt(cost));
+        return BCrypt.hashpw(prehash(normalise(password)), BCrypt.gensalt(cost));
     }
 
     /** True when {@code password} matches {@code hash}; a malformed or foreign hash never matches. */
     public boolean matches(String password, String hash) {
+        return check(password, hash) != Match.NO;
+    }
+
+    /**
+     * Checks the normalised password, then, only when normalising changed it, the password as typed (a
+     * hash made before normalisation). Unknown names go through the same steps ({@link #matchNobody}).
+     */
+    public Match check(String password, String hash) {
+        String normalised = normalise(password);
+        if (checkpw(normalised, hash)) {
+            return Match.YES;
+        }
+        return !normalised.equals(password) && checkpw(password, hash) ? Match.YES_UNNORMALISED : Match.NO;
+    }
+
+    private boolean checkpw(String password, String hash) {
         try {
             return BCrypt.checkpw(prehash(password), hash);
         } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
@@ -70,7 +104,8 @@ public final class Passwords {
      *
      * @param personal words the password must not be built from (user name, name, nickname)
      */
-    public Optional<String> problem(String password, List<String> personal) {
+    public Optional<String> problem(String typed, List<String> personal) {
+        String password = normalise(typed);
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
             return Optional.of("error.password.short");

@@ -50,6 +50,9 @@ public record ProfileForm(
         checkLength("name", cleanName, 1, 50, errors);
         checkLength("nickname", cleanNickname, 1, 30, errors);
         checkLength("introduction", cleanIntroduction, 0, 200, errors);
+        checkCharacters("name", cleanName, false, errors);
+        checkCharacters("nickname", cleanNickname, false, errors);
+        checkCharacters("introduction", cleanIntroduction, true, errors);
         if (!cleanPhone.isEmpty() && !PHONE.matcher(cleanPhone).matches()) {
             errors.put("phone", "error.phone.invalid");
         }
@@ -99,6 +102,23 @@ public record ProfileForm(
         } else if (length > max) {
             errors.put(field, "error." + field + ".long");
         }
+    }
+
+    /**
+     * Refuses control characters (NUL, ESC, ...; line breaks and tabs only where text has lines) and the
+     * bidirectional controls, which make a name read differently from what it is (U+202E turns
+     * "alice\u202Eevil" around) in the admin table, the audit log and other members' screens.
+     */
+    static void checkCharacters(String field, String value, boolean lines, Map<String, String> errors) {
+        boolean refused = value.codePoints().anyMatch(c -> isBidiControl(c)
+                || Character.getType(c) == Character.CONTROL && !(lines && (c == '\n' || c == '\r' || c == '\t')));
+        if (refused) {
+            errors.putIfAbsent(field, "error.text.control");
+        }
+    }
+
+    private static boolean isBidiControl(int c) {
+        return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069 || c == 0x200E || c == 0x200F || c == 0x061C;
     }
 
     static String trimmed(String value) {

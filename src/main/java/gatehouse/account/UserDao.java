@@ -43,8 +43,17 @@ public interface UserDao {
     @SqlQuery("SELECT * FROM users WHERE id = :id")
     Optional<User> findById(UUID id);
 
+    /** Matches through the column's collation: on MariaDB {@code ålice} and {@code ＡＬＩＣＥ} find {@code alice}. */
     @SqlQuery("SELECT * FROM users WHERE username = :username")
-    Optional<User> findByUsername(String username);
+    Optional<User> findByUsernameOrCollationTwin(String username);
+
+    /**
+     * The member whose stored (lower-case) name is exactly {@code username}: the collation's match is
+     * compared again in Java, so that on every database only the same characters log in.
+     */
+    default Optional<User> findByUsername(String username) {
+        return findByUsernameOrCollationTwin(username).filter(user -> user.username().equals(username));
+    }
 
     @SqlQuery("SELECT * FROM profiles WHERE user_id = :userId")
     Optional<Profile> profile(UUID userId);

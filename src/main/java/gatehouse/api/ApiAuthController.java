@@ -148,12 +148,18 @@ public final class ApiAuthController {
                 accessTokens.timeToLive().toSeconds(), null));
     }
 
-    /** Ends the session (the whole refresh-token family) of the given refresh token; again is harmless. */
+    /**
+     * Ends the session (the whole refresh-token family) of the given refresh token; again is harmless. A
+     * token rotated before (past the grace period) is a reuse: the family ends too, but audited as such, 401.
+     */
     public void logout(Context ctx) throws IOException {
         String presented = refreshToken(ctx);
         Session session = refreshTokens.sessionOf(presented)
                 .orElseThrow(() -> ApiProblem.unauthorized("api.refresh.rejected", "Bearer error=\"invalid_token\""));
         if (session.revokedAt() == null) {
+            if (refreshTokens.reusedAtLogout(session, presented, ctx.ip())) {
+                throw ApiProblem.unauthorized("api.refresh.rejected", "Bearer error=\"invalid_token\"");
+            }
             accounts.logOut(session.userId(), session.id(), ctx.ip());
         }
         ctx.status(HttpStatus.NO_CONTENT);

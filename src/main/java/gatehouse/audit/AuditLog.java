@@ -23,6 +23,7 @@ public final class AuditLog {
      */
     public void record(AuditEvent type, UUID actor, UUID subject, String ip, String detail) {
         String shortDetail = shorten(detail);
+        ip = address(ip);
         dao.insert(clock.instant(), type, actor, subject, ip, shortDetail);
         LOG.info("audit {} actor={} subject={} ip={} {}", type, actor, subject, ip, shortDetail == null ? "" : shortDetail);
     }
@@ -30,9 +31,15 @@ public final class AuditLog {
     /** As {@link #record}, naming the subject explicitly: for events about a member whose rows are gone. */
     public void recordAbout(AuditEvent type, UUID actor, UUID subject, String subjectUsername, String ip, String detail) {
         String shortDetail = shorten(detail);
+        ip = address(ip);
         dao.insertNamed(clock.instant(), type, actor, subject, subjectUsername, ip, shortDetail);
         LOG.info("audit {} actor={} subject={} ({}) ip={} {}", type, actor, subject, subjectUsername, ip,
                 shortDetail == null ? "" : shortDetail);
+    }
+
+    /** The ip column is 45 wide (the longest IPv6 text); a longer value is no address anyway. */
+    private static String address(String ip) {
+        return ip == null || ip.length() <= 45 ? ip : ip.substring(0, 45);
     }
 
     private static String shorten(String detail) {

@@ -133,7 +133,7 @@ public final class ConfigLoader {
             var server = new Config.Server(
                     text("server.host"),
                     integer("server.port", 0, 65535),
-                    list("server.trusted-proxies"),
+                    addresses("server.trusted-proxies"),
                     list("server.cors-origins"),
                     integer("server.rate-limit-burst", 1, 1_000_000),
                     integer("server.rate-limit-per-minute", 1, 1_000_000),
@@ -149,7 +149,7 @@ public final class ConfigLoader {
                     algorithm,
                     hmacSecret(algorithm),
                     list("auth.signing-key-files").stream().map(file -> path("auth.signing-key-files", file)).toList(),
-                    integer("auth.bcrypt-cost", 4, 31),
+                    integer("auth.bcrypt-cost", 4, 16),
                     path("auth.pepper-file"),
                     adminSecondFactor());
             if (auth.signingKeyFiles().isEmpty() && algorithm != SigningAlgorithm.HS256) {
@@ -230,6 +230,17 @@ public final class ConfigLoader {
 
         List<String> list(String key) {
             return Arrays.stream(text(key).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+
+        /** A list of IP addresses or CIDR ranges (never names: they would be looked up on every request). */
+        List<String> addresses(String key) {
+            List<String> values = list(key);
+            for (String value : values) {
+                if (gatehouse.net.IpRange.parse(value).isEmpty()) {
+                    throw new ConfigException(key, value, "not an IP address or CIDR range such as 10.0.0.0/8");
+                }
+            }
+            return values;
         }
 
         SigningAlgorithm algorithm() {

@@ -96,12 +96,33 @@ public final class RefreshTokens {
                 && !now.isAfter(session.rotatedAt().plus(auth.refreshReuseGrace()))) {
             return new Rotation.Grace(session);
         }
+        reused(session, now, ip, "");
+        return new Rotation.Rejected("reuse");
+    }
+
+    /**
+     * For a logout by refresh token: true when {@code presented} is a rotated token of {@code session}
+     * other than the immediate predecessor within the grace period. That is the same reuse as at refresh
+     * (a copy in someone else's hands): the whole family is revoked and the reuse audited.
+     */
+    public boolean reusedAtLogout(Session session, String presented, String ip) {
+        String hash = hash(presented);
+        Instant now = clock.instant();
+        boolean predecessorInGrace = hash.equals(session.previousHash()) && session.rotatedAt() != null
+                && !now.isAfter(session.rotatedAt().plus(auth.refreshReuseGrace()));
+        if (hash.equals(session.currentHash()) || predecessorInGrace) {
+            return false;
+        }
+        reused(session, now, ip, " at logout");
+        return true;
+    }
+
+    private void reused(Session session, Instant now, String ip, String where) {
         if (session.isActive(now)) {
             sessions.revoke(session.id(), now);
             status.forget(session.id());
-            audit.record(AuditEvent.REFRESH_REUSE, null, session.userId(), ip, "session " + session.id() + " revoked");
+            audit.record(AuditEvent.REFRESH_REUSE, null, session.userId(), ip, "session " + session.id() + " revoked" + where);
         }
-        return new Rotation.Rejected("reuse");
     }
 
     /** Ends one session (logout). */

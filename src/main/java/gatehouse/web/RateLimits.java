@@ -81,22 +81,17 @@ public final class RateLimits {
      * (otherwise one machine could draw on 2^64 buckets).
      */
     static String key(String ip) {
-        if (ip == null || ip.indexOf(':') < 0) {
+        // Only a literal is read, and never looked up: ctx.ip() is one already (see ClientAddress).
+        java.util.Optional<java.net.InetAddress> literal = gatehouse.net.IpAddresses.literal(ip);
+        if (literal.isEmpty() || literal.get().getAddress().length != 16) {
             return ip;
         }
-        try {
-            byte[] address = java.net.InetAddress.getByName(ip).getAddress();
-            if (address.length != 16) {
-                return ip;
-            }
-            StringBuilder prefix = new StringBuilder();
-            for (int i = 0; i < 8; i += 2) {
-                prefix.append(String.format("%02x%02x:", address[i], address[i + 1]));
-            }
-            return prefix.append(":/64").toString();
-        } catch (java.net.UnknownHostException notAnAddress) {
-            return ip;
+        byte[] address = literal.get().getAddress();
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < 8; i += 2) {
+            prefix.append(String.format("%02x%02x:", address[i], address[i + 1]));
         }
+        return prefix.append(":/64").toString();
     }
 
     /** Bucket4j's clock from the application's, so tests refill buckets by moving time. */
