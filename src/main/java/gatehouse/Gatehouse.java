@@ -5,6 +5,7 @@ import gatehouse.config.Config;
 import gatehouse.config.ConfigException;
 import gatehouse.config.ConfigLoader;
 import gatehouse.db.Database;
+import gatehouse.db.DatabaseUnavailable;
 import gatehouse.token.KeyFiles;
 import gatehouse.token.SigningKeys;
 import io.javalin.Javalin;
@@ -41,6 +42,9 @@ public final class Gatehouse {
         } catch (ConfigException | UsageException e) {
             System.err.println("gatehouse: " + e.getMessage());
             System.exit(EXIT_BAD_CONFIG);
+        } catch (DatabaseUnavailable e) {
+            System.err.println("gatehouse: " + e.getMessage());
+            System.exit(EXIT_FAILURE);
         }
     }
 
@@ -110,17 +114,9 @@ public final class Gatehouse {
         }
     }
 
+    /** Opens (and migrates) the database; a failure is a {@link DatabaseUnavailable} with one line to show. */
     static Database openDatabase(Config config) {
-        try {
-            return Database.open(config.db());
-        } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            String why = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-            throw new ConfigException("db.url", config.db().url(), "cannot open the database: " + why);
-        }
+        return Database.open(config.db());
     }
 
     /** Removes {@code name VALUE} from {@code args} and returns VALUE, or null when absent. */
