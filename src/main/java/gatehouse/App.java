@@ -29,6 +29,7 @@ import gatehouse.secondfactor.AdminSecondFactorGate;
 import gatehouse.secondfactor.SecondFactorAdminController;
 import gatehouse.secondfactor.SecondFactorController;
 import gatehouse.secondfactor.SecondFactorLoginController;
+import gatehouse.setup.SetupController;
 import gatehouse.web.Auth;
 import gatehouse.web.ClientAddress;
 import gatehouse.web.Cookies;
@@ -82,6 +83,7 @@ public final class App {
         var account = new AccountController(services.accounts(), services.twoStepLogin(), services.secondFactors(),
                 secondFactorLogin, services.sessionDao(), pages, cookies, clock);
         var settings = new SettingsController(services.accounts(), pages, cookies);
+        var setup = new SetupController(services.firstAdministrator(), pages);
         var admin = new AdminController(services.members(), services.secondFactors(), services.auditDao(), pages, clock);
 
         // OpenID Connect provider: other applications log members in through Gatehouse.
@@ -168,6 +170,8 @@ public final class App {
             routes.get("/.well-known/jwks.json", system::jwks, ANONYMOUS);
             routes.get("/favicon.ico", system::favicon, ANONYMOUS);
             routes.post("/lang", system::switchLanguage, ANONYMOUS);
+            routes.get(SetupController.PATH, setup::show, ANONYMOUS);
+            routes.post(SetupController.PATH, setup::create, ANONYMOUS);
 
             routes.get("/", account::home, ANONYMOUS);
             routes.get(AccountController.SIGNUP, account::showSignup, ANONYMOUS);

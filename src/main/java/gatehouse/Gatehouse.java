@@ -6,6 +6,7 @@ import gatehouse.config.ConfigException;
 import gatehouse.config.ConfigLoader;
 import gatehouse.db.Database;
 import gatehouse.db.DatabaseUnavailable;
+import gatehouse.setup.SetupAtStart;
 import gatehouse.token.KeyFiles;
 import gatehouse.token.SigningKeys;
 import io.javalin.Javalin;
@@ -89,7 +90,9 @@ public final class Gatehouse {
         Database database = openDatabase(config);
         SigningKeys keys = SigningKeys.load(config.auth());
         byte[] pepper = KeyFiles.loadOrCreatePepper(config.auth().pepperFile());
-        Javalin app = App.create(Services.create(config, database, keys, pepper, Clock.systemUTC()));
+        Services services = Services.create(config, database, keys, pepper, Clock.systemUTC());
+        SetupAtStart.bootstrap(services.firstAdministrator(), System.getenv());
+        Javalin app = App.create(services);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: finishing requests in flight");
             app.stop();
@@ -104,6 +107,18 @@ public final class Gatehouse {
         }
         LOG.info("Gatehouse serves on http://{}:{} ({} database)", config.server().host(), app.port(),
                 config.db().isMariaDb() ? "MariaDB" : "embedded H2");
+        SetupAtStart.link(services.firstAdministrator(), baseUrl(config, app.port())).ifPresent(link -> LOG.info(
+                "no administrator exists yet: create the first one at {} (this link works once)", link));
+    }
+
+    /** Where a browser on this machine reaches the server: server.public-url, unless it is the default. */
+    private static String baseUrl(Config config, int port) {
+        String publicUrl = config.server().publicUrl();
+        if (!publicUrl.equals("http://localhost:" + config.server().port())) {
+            return publicUrl;
+        }
+        String host = config.server().host();
+        return "http://" + (host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host) + ":" + port;
     }
 
     static void createDataDirectory(Config config) {

@@ -17,6 +17,8 @@ import gatehouse.secondfactor.SecondFactorDao;
 import gatehouse.secondfactor.SecondFactors;
 import gatehouse.secondfactor.TwoStepLogin;
 import gatehouse.session.RefreshTokens;
+import gatehouse.setup.FirstAdministrator;
+import gatehouse.setup.SetupDao;
 import gatehouse.session.SessionDao;
 import gatehouse.session.SessionStatus;
 import gatehouse.session.TokenRenewal;
@@ -57,6 +59,7 @@ public final class Services {
     private final Grants grants;
     private final SecondFactors secondFactors;
     private final TwoStepLogin twoStepLogin;
+    private final FirstAdministrator firstAdministrator;
 
     private Services(Config config, Database database, SigningKeys keys, byte[] pepper, Clock clock) {
         this.config = config;
@@ -86,6 +89,7 @@ public final class Services {
         this.grants = new Grants(jdbi, refreshTokens, accounts, oidcTokens, audit, clock);
         this.secondFactors = new SecondFactors(secondFactorDao, pepper, accounts, refreshTokens, audit, clock);
         this.twoStepLogin = new TwoStepLogin(loginChallengeDao, userDao, accounts, secondFactors, clock);
+        this.firstAdministrator = new FirstAdministrator(jdbi.onDemand(SetupDao.class), accounts, audit, clock);
     }
 
     /**
@@ -190,5 +194,9 @@ public final class Services {
 
     public TwoStepLogin twoStepLogin() {
         return twoStepLogin;
+    }
+
+    public FirstAdministrator firstAdministrator() {
+        return firstAdministrator;
     }
 }

@@ -95,6 +95,9 @@ public final class ConfigLoader {
         Set<String> known = new HashSet<>();
         DEFAULTS.keySet().forEach(key -> known.add(environmentName(key)));
         known.add("GATEHOUSE_CONFIG");
+        // Read once at start by the first-administrator bootstrap, not configuration keys.
+        known.add("GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME");
+        known.add("GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD_FILE");
         return environment.keySet().stream()
                 .filter(name -> name.startsWith("GATEHOUSE_") && !name.startsWith("GATEHOUSE_TEST_") && !known.contains(name))
                 .sorted()
