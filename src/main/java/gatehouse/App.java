@@ -29,7 +29,6 @@ import gatehouse.secondfactor.AdminSecondFactorGate;
 import gatehouse.secondfactor.SecondFactorAdminController;
 import gatehouse.secondfactor.SecondFactorController;
 import gatehouse.secondfactor.SecondFactorLoginController;
-import gatehouse.setup.SetupController;
 import gatehouse.web.Auth;
 import gatehouse.web.ClientAddress;
 import gatehouse.web.Cookies;
@@ -83,7 +82,7 @@ public final class App {
         var account = new AccountController(services.accounts(), services.twoStepLogin(), services.secondFactors(),
                 secondFactorLogin, services.sessionDao(), pages, cookies, clock);
         var settings = new SettingsController(services.accounts(), pages, cookies);
-        var setup = new SetupController(services.firstAdministrator(), pages);
+        var operator = new OperatorEndpoints(services, pages);
         var admin = new AdminController(services.members(), services.secondFactors(), services.auditDao(), pages, clock);
 
         // OpenID Connect provider: other applications log members in through Gatehouse.
@@ -140,8 +139,11 @@ public final class App {
                 files.location = Location.CLASSPATH;
                 files.roles = Set.of(ANONYMOUS);
             });
-            cfg.requestLogger.http((ctx, ms) -> ACCESS_LOG.info("{} {} {} {} {}ms {}", RequestIds.of(ctx), ctx.method(),
-                    ctx.path(), ctx.statusCode(), Math.round(ms), ctx.ip()));
+            cfg.requestLogger.http((ctx, ms) -> {
+                operator.recordRequest(ctx, ms);
+                ACCESS_LOG.info("{} {} {} {} {}ms {}", RequestIds.of(ctx), ctx.method(), ctx.path(), ctx.statusCode(),
+                        Math.round(ms), ctx.ip());
+            });
 
             var routes = cfg.routes;
             routes.before(ctx -> {
@@ -164,14 +166,13 @@ public final class App {
             });
             errors.register(routes);
             apiErrors.register(routes);
+            operator.register(cfg);
 
             routes.get("/health", system::health, ANONYMOUS);
             routes.get("/ready", system::ready, ANONYMOUS);
             routes.get("/.well-known/jwks.json", system::jwks, ANONYMOUS);
             routes.get("/favicon.ico", system::favicon, ANONYMOUS);
             routes.post("/lang", system::switchLanguage, ANONYMOUS);
-            routes.get(SetupController.PATH, setup::show, ANONYMOUS);
-            routes.post(SetupController.PATH, setup::create, ANONYMOUS);
 
             routes.get("/", account::home, ANONYMOUS);
             routes.get(AccountController.SIGNUP, account::showSignup, ANONYMOUS);

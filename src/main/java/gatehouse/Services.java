@@ -9,6 +9,7 @@ import gatehouse.audit.AuditDao;
 import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;
 import gatehouse.db.Database;
+import gatehouse.metrics.Metrics;
 import gatehouse.oidc.Clients;
 import gatehouse.oidc.Grants;
 import gatehouse.oidc.OidcTokens;
@@ -25,6 +26,7 @@ import gatehouse.session.TokenRenewal;
 import gatehouse.token.AccessTokens;
 import gatehouse.token.SigningKeys;
 import java.time.Clock;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -38,6 +40,7 @@ public final class Services {
     private final SigningKeys keys;
     private final byte[] pepper;
     private final Clock clock;
+    private final Metrics metrics;
 
     private final UserDao userDao;
     private final AdminDao adminDao;
@@ -75,7 +78,8 @@ public final class Services {
         this.secondFactorDao = jdbi.onDemand(SecondFactorDao.class);
         this.loginChallengeDao = jdbi.onDemand(LoginChallengeDao.class);
 
-        this.audit = new AuditLog(auditDao, clock);
+        this.metrics = new Metrics(database, clock);
+        this.audit = new AuditLog(auditDao, clock, List.of(metrics.auditListener()));
         this.sessionStatus = new SessionStatus(sessionDao, clock);
         this.refreshTokens = new RefreshTokens(sessionDao, sessionStatus, audit, config.auth(), clock);
         this.accessTokens = new AccessTokens(keys, config.auth(), clock);
@@ -198,5 +202,9 @@ public final class Services {
 
     public FirstAdministrator firstAdministrator() {
         return firstAdministrator;
+    }
+
+    public Metrics metrics() {
+        return metrics;
     }
 }

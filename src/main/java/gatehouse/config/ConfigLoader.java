@@ -40,6 +40,7 @@ public final class ConfigLoader {
         d.put("server.rate-limit-burst", "20");
         d.put("server.rate-limit-per-minute", "10");
         d.put("server.public-url", "");
+        d.put("server.metrics-allow", "127.0.0.1,::1");
         d.put("data.dir", "./data");
         d.put("db.url", "");
         d.put("db.user", "");
@@ -140,7 +141,8 @@ public final class ConfigLoader {
                     list("server.cors-origins"),
                     integer("server.rate-limit-burst", 1, 1_000_000),
                     integer("server.rate-limit-per-minute", 1, 1_000_000),
-                    PublicUrls.choose(text("server.public-url"), text("auth.issuer"), raw.get("server.port")));
+                    PublicUrls.choose(text("server.public-url"), text("auth.issuer"), raw.get("server.port")),
+                    addresses("server.metrics-allow"));
             var db = new Config.Db(databaseUrl(dataDir), text("db.user"), text("db.password"), integer("db.pool-size", 1, 200));
             var algorithm = algorithm();
             var auth = new Config.Auth(
@@ -233,6 +235,17 @@ public final class ConfigLoader {
 
         List<String> list(String key) {
             return Arrays.stream(text(key).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+
+        /** IP addresses or CIDR blocks, checked here so that a typo stops the start instead of hiding the metrics. */
+        List<String> addresses(String key) {
+            List<String> entries = list(key);
+            for (String entry : entries) {
+                if (!entry.matches("[0-9.]+(/\\d{1,2})?|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*(/\\d{1,3})?")) {
+                    throw new ConfigException(key, text(key), "not an IP address or CIDR block: " + entry);
+                }
+            }
+            return entries;
         }
 
         SigningAlgorithm algorithm() {

@@ -2,6 +2,7 @@ package gatehouse.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import gatehouse.config.Config;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -131,6 +132,16 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * HikariCP reports its pool (connections active, idle, pending, wait and use times) to {@code registry}.
+     * A pool takes one registry only: a second instance over the same pool (tests) leaves the first one's.
+     */
+    public synchronized void reportPoolTo(MeterRegistry registry) {
+        if (dataSource.getMetricRegistry() == null && dataSource.getMetricsTrackerFactory() == null) {
+            dataSource.setMetricRegistry(registry);
+        }
     }
 
     /** True when a connection can be had and answers a validity check within two seconds. */
