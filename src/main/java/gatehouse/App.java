@@ -82,6 +82,7 @@ public final class App {
         var account = new AccountController(services.accounts(), services.twoStepLogin(), services.secondFactors(),
                 secondFactorLogin, services.sessionDao(), pages, cookies, clock);
         var settings = new SettingsController(services.accounts(), pages, cookies);
+        var operator = new OperatorEndpoints(services, pages);
         var admin = new AdminController(services.members(), services.secondFactors(), services.auditDao(), pages, clock);
 
         // OpenID Connect provider: other applications log members in through Gatehouse.
@@ -138,8 +139,11 @@ public final class App {
                 files.location = Location.CLASSPATH;
                 files.roles = Set.of(ANONYMOUS);
             });
-            cfg.requestLogger.http((ctx, ms) -> ACCESS_LOG.info("{} {} {} {} {}ms {}", RequestIds.of(ctx), ctx.method(),
-                    ctx.path(), ctx.statusCode(), Math.round(ms), ctx.ip()));
+            cfg.requestLogger.http((ctx, ms) -> {
+                operator.recordRequest(ctx, ms);
+                ACCESS_LOG.info("{} {} {} {} {}ms {}", RequestIds.of(ctx), ctx.method(), ctx.path(), ctx.statusCode(),
+                        Math.round(ms), ctx.ip());
+            });
 
             var routes = cfg.routes;
             routes.before(ctx -> {
@@ -162,6 +166,7 @@ public final class App {
             });
             errors.register(routes);
             apiErrors.register(routes);
+            operator.register(cfg);
 
             routes.get("/health", system::health, ANONYMOUS);
             routes.get("/ready", system::ready, ANONYMOUS);

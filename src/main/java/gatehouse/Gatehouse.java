@@ -6,6 +6,8 @@ import gatehouse.config.ConfigException;
 import gatehouse.config.ConfigLoader;
 import gatehouse.db.DataFiles;
 import gatehouse.db.Database;
+import gatehouse.db.DatabaseUnavailable;
+import gatehouse.setup.SetupAtStart;
 import gatehouse.token.KeyFiles;
 import gatehouse.token.SigningKeys;
 import io.javalin.Javalin;
@@ -42,6 +44,9 @@ public final class Gatehouse {
         } catch (ConfigException | UsageException e) {
             System.err.println("gatehouse: " + e.getMessage());
             System.exit(EXIT_BAD_CONFIG);
+        } catch (DatabaseUnavailable e) {
+            System.err.println("gatehouse: " + e.getMessage());
+            System.exit(EXIT_FAILURE);
         }
     }
 
@@ -86,7 +91,9 @@ public final class Gatehouse {
         Database database = openDatabase(config);
         SigningKeys keys = SigningKeys.load(config.auth());
         byte[] pepper = KeyFiles.loadOrCreatePepper(config.auth().pepperFile());
-        Javalin app = App.create(Services.create(config, database, keys, pepper, Clock.systemUTC()));
+        Services services = Services.create(config, database, keys, pepper, Clock.systemUTC());
+        SetupAtStart.bootstrap(services.firstAdministrator(), System.getenv());
+        Javalin app = App.create(services);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: finishing requests in flight");
             app.stop();
@@ -101,6 +108,18 @@ public final class Gatehouse {
         }
         LOG.info("Gatehouse serves on http://{}:{} ({} database)", config.server().host(), app.port(),
                 config.db().isMariaDb() ? "MariaDB" : "embedded H2");
+        SetupAtStart.link(services.firstAdministrator(), baseUrl(config, app.port())).ifPresent(link -> LOG.info(
+                "no administrator exists yet: create the first one at {} (this link works once)", link));
+    }
+
+    /** Where a browser on this machine reaches the server: server.public-url, unless it is the default. */
+    private static String baseUrl(Config config, int port) {
+        String publicUrl = config.server().publicUrl();
+        if (!publicUrl.equals("http://localhost:" + config.server().port())) {
+            return publicUrl;
+        }
+        String host = config.server().host();
+        return "http://" + (host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host) + ":" + port;
     }
 
     static void createDataDirectory(Config config) {
@@ -112,20 +131,12 @@ public final class Gatehouse {
         }
     }
 
+    /** Opens (and migrates) the database; a failure is a {@link DatabaseUnavailable} with one line to show. */
     static Database openDatabase(Config config) {
-        try {
-            Database database = Database.open(config.db());
-            // H2 has just created (or opened) its file with the umask's permissions.
-            DataFiles.tighten(config.dataDir());
-            return database;
-        } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            String why = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-            throw new ConfigException("db.url", config.db().url(), "cannot open the database: " + why);
-        }
+        Database database = Database.open(config.db());
+        // H2 has just created (or opened) its file with the umask's permissions.
+        DataFiles.tighten(config.dataDir());
+        return database;
     }
 
     /** Removes {@code name VALUE} from {@code args} and returns VALUE, or null when absent. */

@@ -9,6 +9,7 @@ import gatehouse.audit.AuditDao;
 import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;
 import gatehouse.db.Database;
+import gatehouse.metrics.Metrics;
 import gatehouse.oidc.Clients;
 import gatehouse.oidc.Grants;
 import gatehouse.oidc.OidcTokens;
@@ -17,12 +18,15 @@ import gatehouse.secondfactor.SecondFactorDao;
 import gatehouse.secondfactor.SecondFactors;
 import gatehouse.secondfactor.TwoStepLogin;
 import gatehouse.session.RefreshTokens;
+import gatehouse.setup.FirstAdministrator;
+import gatehouse.setup.SetupDao;
 import gatehouse.session.SessionDao;
 import gatehouse.session.SessionStatus;
 import gatehouse.session.TokenRenewal;
 import gatehouse.token.AccessTokens;
 import gatehouse.token.SigningKeys;
 import java.time.Clock;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -36,6 +40,7 @@ public final class Services {
     private final SigningKeys keys;
     private final byte[] pepper;
     private final Clock clock;
+    private final Metrics metrics;
 
     private final UserDao userDao;
     private final AdminDao adminDao;
@@ -57,6 +62,7 @@ public final class Services {
     private final Grants grants;
     private final SecondFactors secondFactors;
     private final TwoStepLogin twoStepLogin;
+    private final FirstAdministrator firstAdministrator;
 
     private Services(Config config, Database database, SigningKeys keys, byte[] pepper, Clock clock) {
         this.config = config;
@@ -72,7 +78,8 @@ public final class Services {
         this.secondFactorDao = jdbi.onDemand(SecondFactorDao.class);
         this.loginChallengeDao = jdbi.onDemand(LoginChallengeDao.class);
 
-        this.audit = new AuditLog(auditDao, clock);
+        this.metrics = new Metrics(database, clock);
+        this.audit = new AuditLog(auditDao, clock, List.of(metrics.auditListener()));
         this.sessionStatus = new SessionStatus(sessionDao, clock);
         this.refreshTokens = new RefreshTokens(sessionDao, sessionStatus, audit, config.auth(), clock);
         this.accessTokens = new AccessTokens(keys, config.auth(), clock);
@@ -86,6 +93,7 @@ public final class Services {
         this.grants = new Grants(jdbi, refreshTokens, accounts, oidcTokens, audit, clock);
         this.secondFactors = new SecondFactors(secondFactorDao, pepper, accounts, refreshTokens, audit, clock);
         this.twoStepLogin = new TwoStepLogin(loginChallengeDao, userDao, accounts, secondFactors, clock);
+        this.firstAdministrator = new FirstAdministrator(jdbi.onDemand(SetupDao.class), accounts, audit, clock);
     }
 
     /**
@@ -190,5 +198,13 @@ public final class Services {
 
     public TwoStepLogin twoStepLogin() {
         return twoStepLogin;
+    }
+
+    public FirstAdministrator firstAdministrator() {
+        return firstAdministrator;
+    }
+
+    public Metrics metrics() {
+        return metrics;
     }
 }

@@ -295,6 +295,11 @@ public final class Accounts {
         return true;
     }
 
+    /** Creates a new administrator under the sign-up rules (never promotes: the name must be free); the caller audits. */
+    public User createAdmin(SignupForm form) {
+        return create(form, Role.ADMIN);
+    }
+
     private static boolean isUniqueViolation(Exception e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {

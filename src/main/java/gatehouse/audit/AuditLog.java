@@ -1,6 +1,7 @@
 package gatehouse.audit;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,10 +12,21 @@ public final class AuditLog {
 
     private final AuditDao dao;
     private final Clock clock;
+    private final List<AuditListener> listeners;
 
     public AuditLog(AuditDao dao, Clock clock) {
+        this(dao, clock, List.of());
+    }
+
+    public AuditLog(AuditDao dao, Clock clock, List<AuditListener> listeners) {
         this.dao = dao;
         this.clock = clock;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** A refresh-token rotation: not written to the table (there is one per access-token life), only counted. */
+    public void tokenRefreshed() {
+        listeners.forEach(AuditListener::tokenRefreshed);
     }
 
     /**
@@ -25,6 +37,7 @@ public final class AuditLog {
         String shortDetail = shorten(detail);
         ip = address(ip);
         dao.insert(clock.instant(), type, actor, subject, ip, shortDetail);
+        listeners.forEach(listener -> listener.recorded(type));
         LOG.info("audit {} actor={} subject={} ip={} {}", type, actor, subject, ip, shortDetail == null ? "" : shortDetail);
     }
 
@@ -33,6 +46,7 @@ public final class AuditLog {
         String shortDetail = shorten(detail);
         ip = address(ip);
         dao.insertNamed(clock.instant(), type, actor, subject, subjectUsername, ip, shortDetail);
+        listeners.forEach(listener -> listener.recorded(type));
         LOG.info("audit {} actor={} subject={} ({}) ip={} {}", type, actor, subject, subjectUsername, ip,
                 shortDetail == null ? "" : shortDetail);
     }

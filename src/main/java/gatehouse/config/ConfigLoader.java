@@ -40,6 +40,7 @@ public final class ConfigLoader {
         d.put("server.rate-limit-burst", "20");
         d.put("server.rate-limit-per-minute", "10");
         d.put("server.public-url", "");
+        d.put("server.metrics-allow", "127.0.0.1,::1");
         d.put("data.dir", "./data");
         d.put("db.url", "");
         d.put("db.user", "");
@@ -95,6 +96,9 @@ public final class ConfigLoader {
         Set<String> known = new HashSet<>();
         DEFAULTS.keySet().forEach(key -> known.add(environmentName(key)));
         known.add("GATEHOUSE_CONFIG");
+        // Read once at start by the first-administrator bootstrap, not configuration keys.
+        known.add("GATEHOUSE_BOOTSTRAP_ADMIN_USERNAME");
+        known.add("GATEHOUSE_BOOTSTRAP_ADMIN_PASSWORD_FILE");
         return environment.keySet().stream()
                 .filter(name -> name.startsWith("GATEHOUSE_") && !name.startsWith("GATEHOUSE_TEST_") && !known.contains(name))
                 .sorted()
@@ -137,7 +141,8 @@ public final class ConfigLoader {
                     list("server.cors-origins"),
                     integer("server.rate-limit-burst", 1, 1_000_000),
                     integer("server.rate-limit-per-minute", 1, 1_000_000),
-                    PublicUrls.choose(text("server.public-url"), text("auth.issuer"), raw.get("server.port")));
+                    PublicUrls.choose(text("server.public-url"), text("auth.issuer"), raw.get("server.port")),
+                    addresses("server.metrics-allow"));
             var db = new Config.Db(databaseUrl(dataDir), text("db.user"), text("db.password"), integer("db.pool-size", 1, 200));
             var algorithm = algorithm();
             var auth = new Config.Auth(

@@ -2,8 +2,10 @@ package gatehouse.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import gatehouse.config.Config;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -23,6 +26,14 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 /** The connection pool, the schema migrations and the configured {@link Jdbi}, opened and closed together. */
 public final class Database implements AutoCloseable {
 
+    static {
+        // H2's mixed mode serves the open file to commands beside the server over TCP, guarded by a random key
+        // in the owner-only lock file; listen on loopback only, not on every interface (H2's default).
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
 
@@ -31,10 +42,36 @@ public final class Database implements AutoCloseable {
         this.jdbi = configure(Jdbi.create(dataSource));
     }
 
-    /** Opens the pool and migrates the schema to the newest version. */
+    /**
+     * Opens the pool and migrates the schema to the newest version; an embedded H2 file is opened in mixed
+     * mode, so that a command works beside a running server. Throws {@link DatabaseUnavailable} (one line).
+     */
     public static Database open(Config.Db db) {
+        String url = DatabaseLocation.withAutoServer(db.url());
+        // A first connection outside the pool, held until the pool is up: its failure is explained in one
+        // line, where Hikari would log a stack trace; holding it keeps H2 from closing and reopening the file.
+        try (Connection probe = connect(url, db)) {
+            return openPool(url, db);
+        } catch (SQLException | RuntimeException e) {
+            throw OpenFailures.explain(db, e);
+        }
+    }
+
+    private static Connection connect(String url, Config.Db db) throws SQLException {
+        Properties properties = new Properties();
+        if (!db.user().isEmpty()) {
+            properties.setProperty("user", db.user());
+        }
+        properties.setProperty("password", db.password());
+        if (db.isMariaDb()) {
+            properties.setProperty("connectTimeout", String.valueOf(Duration.ofSeconds(3).toMillis()));
+        }
+        return DriverManager.getConnection(url, properties);
+    }
+
+    private static Database openPool(String url, Config.Db db) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(db.url());
+        hikari.setJdbcUrl(url);
         if (!db.user().isEmpty()) {
             hikari.setUsername(db.user());
         }
@@ -95,6 +132,16 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * HikariCP reports its pool (connections active, idle, pending, wait and use times) to {@code registry}.
+     * A pool takes one registry only: a second instance over the same pool (tests) leaves the first one's.
+     */
+    public synchronized void reportPoolTo(MeterRegistry registry) {
+        if (dataSource.getMetricRegistry() == null && dataSource.getMetricsTrackerFactory() == null) {
+            dataSource.setMetricRegistry(registry);
+        }
     }
 
     /** True when a connection can be had and answers a validity check within two seconds. */

@@ -87,6 +87,7 @@ public final class RefreshTokens {
         if (hash.equals(session.currentHash())) {
             String successor = newToken();
             if (sessions.rotate(session.id(), hash, hash(successor), now)) {
+                audit.tokenRefreshed();
                 return new Rotation.Rotated(session, successor);
             }
             // A parallel request rotated it first: judge the token as the predecessor it now is.
