@@ -1,6 +1,8 @@
 package gatehouse;
 
 import gatehouse.authsystem.ImportAuthSystem;
+import gatehouse.backup.Backup;
+import gatehouse.backup.Restore;
 import gatehouse.config.Config;
 import gatehouse.config.ConfigException;
 import gatehouse.config.ConfigLoader;
@@ -24,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The command line: {@code java -jar gatehouse.jar [--config FILE]} serves;
  * {@code ... create-admin --username NAME} creates or promotes an administrator;
- * {@code ... import-authsystem --url ...} brings the original AuthSystem's members over.
+ * {@code ... import-authsystem --url ...} brings the original AuthSystem's members over;
+ * {@code ... backup --to FILE} copies the database while the server runs; {@code ... restore --from FILE}
+ * puts a backup into an empty data dir.
  */
 public final class Gatehouse {
     private static final Logger LOG = LoggerFactory.getLogger(Gatehouse.class);
@@ -32,6 +36,9 @@ public final class Gatehouse {
     static final int EXIT_FAILURE = 1;
     /** {@link #run} returns this when the server is up: the JVM then lives on in Jetty's threads. */
     static final int SERVING = -1;
+
+    static final String USAGE = "[--config FILE] [create-admin --username NAME | import-authsystem --url ... |"
+            + " backup --to FILE | restore --from FILE]";
 
     private Gatehouse() {}
 
@@ -78,11 +85,28 @@ public final class Gatehouse {
                 return Database.open(config.db());
             }, Clock.systemUTC(), System.out, System.err);
         }
+        if (!rest.isEmpty() && (rest.get(0).equals("backup") || rest.get(0).equals("restore"))) {
+            return backupOrRestore(config, rest);
+        }
         if (!rest.isEmpty()) {
-            throw new UsageException("unknown arguments " + rest + "; usage: [--config FILE] [create-admin --username NAME | import-authsystem --url ...]");
+            throw new UsageException("unknown arguments " + rest + "; usage: " + USAGE);
         }
         serve(config);
         return SERVING;
+    }
+
+    /** {@code backup --to FILE} (beside a running server) or {@code restore --from FILE} (into an empty data dir). */
+    private static int backupOrRestore(Config config, List<String> rest) {
+        boolean backup = rest.remove(0).equals("backup");
+        String file = option(rest, backup ? "--to" : "--from");
+        if (file == null || !rest.isEmpty()) {
+            throw new UsageException("usage: " + (backup ? "backup --to FILE" : "restore --from FILE"));
+        }
+        if (backup) {
+            return Backup.run(config, Path.of(file), System.out, System.err);
+        }
+        createDataDirectory(config);
+        return Restore.run(config, Path.of(file), System.out, System.err);
     }
 
     private static void serve(Config config) {

@@ -57,6 +57,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * One connection outside any pool and without migrating (a backup must not change the schema under a
+     * running server of another version); an H2 file in mixed mode, as the server opens it.
+     */
+    public static Connection connection(Config.Db db) {
+        try {
+            return connect(DatabaseLocation.withAutoServer(db.url()), db);
+        } catch (SQLException e) {
+            throw OpenFailures.explain(db, e);
+        }
+    }
+
     private static Connection connect(String url, Config.Db db) throws SQLException {
         Properties properties = new Properties();
         if (!db.user().isEmpty()) {

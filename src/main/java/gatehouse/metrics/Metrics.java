@@ -21,10 +21,12 @@ import java.time.Clock;
 public final class Metrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final SecurityEventCounters securityEvents = new SecurityEventCounters(registry);
+    /** Held here: a gauge keeps only a weak reference to what it reads. */
+    private final ActiveSessions sessions;
 
     /** @param database its pool reports to these meters, unless another instance's meters were given it first */
     public Metrics(Database database, Clock clock) {
-        var sessions = new ActiveSessions(database.jdbi(), clock);
+        this.sessions = new ActiveSessions(database.jdbi(), clock);
         Gauge.builder("gatehouse.sessions.active", sessions, ActiveSessions::count)
                 .description("Sessions neither ended nor expired (counted at most every 30 s)")
                 .register(registry);
