@@ -80,9 +80,10 @@ public final class App {
         var secondFactorAdmin = new SecondFactorAdminController(services.secondFactors());
         var adminGate = new AdminSecondFactorGate(adminNeedsSecondFactor);
         var account = new AccountController(services.accounts(), services.twoStepLogin(), services.secondFactors(),
-                secondFactorLogin, services.sessionDao(), pages, cookies, clock);
+                secondFactorLogin, services.sessionDao(), pages, cookies, clock, services.deviceNames());
         var settings = new SettingsController(services.accounts(), pages, cookies);
         var admin = new AdminController(services.members(), services.secondFactors(), services.auditDao(), pages, clock);
+        services.deviceNames().warmUpInBackground();
 
         // OpenID Connect provider: other applications log members in through Gatehouse.
         var jdbi = services.database().jdbi();

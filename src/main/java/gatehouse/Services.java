@@ -16,6 +16,7 @@ import gatehouse.secondfactor.LoginChallengeDao;
 import gatehouse.secondfactor.SecondFactorDao;
 import gatehouse.secondfactor.SecondFactors;
 import gatehouse.secondfactor.TwoStepLogin;
+import gatehouse.session.DeviceNames;
 import gatehouse.session.RefreshTokens;
 import gatehouse.session.SessionDao;
 import gatehouse.session.SessionStatus;
@@ -57,6 +58,7 @@ public final class Services {
     private final Grants grants;
     private final SecondFactors secondFactors;
     private final TwoStepLogin twoStepLogin;
+    private final DeviceNames deviceNames;
 
     private Services(Config config, Database database, SigningKeys keys, byte[] pepper, Clock clock) {
         this.config = config;
@@ -86,6 +88,8 @@ public final class Services {
         this.grants = new Grants(jdbi, refreshTokens, accounts, oidcTokens, audit, clock);
         this.secondFactors = new SecondFactors(secondFactorDao, pepper, accounts, refreshTokens, audit, clock);
         this.twoStepLogin = new TwoStepLogin(loginChallengeDao, userDao, accounts, secondFactors, clock);
+        // One user-agent parser and its cache for every page that lists sessions.
+        this.deviceNames = new DeviceNames();
     }
 
     /**
@@ -190,5 +194,9 @@ public final class Services {
 
     public TwoStepLogin twoStepLogin() {
         return twoStepLogin;
+    }
+
+    public DeviceNames deviceNames() {
+        return deviceNames;
     }
 }
