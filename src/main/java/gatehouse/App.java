@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gatehouse.account.AccountController;
 import gatehouse.account.SettingsController;
 import gatehouse.admin.AdminController;
+import gatehouse.admin.MemberDetailController;
 import gatehouse.api.ApiAdminController;
 import gatehouse.api.ApiAuthController;
 import gatehouse.api.ApiClientsController;
@@ -80,10 +81,13 @@ public final class App {
         var secondFactorAdmin = new SecondFactorAdminController(services.secondFactors());
         var adminGate = new AdminSecondFactorGate(adminNeedsSecondFactor);
         var account = new AccountController(services.accounts(), services.twoStepLogin(), services.secondFactors(),
-                secondFactorLogin, services.sessionDao(), pages, cookies, clock);
+                secondFactorLogin, services.sessionDao(), pages, cookies, clock, services.deviceNames());
         var settings = new SettingsController(services.accounts(), pages, cookies);
         var operator = new OperatorEndpoints(services, pages);
         var admin = new AdminController(services.members(), services.secondFactors(), services.auditDao(), pages, clock);
+        var memberDetail = new MemberDetailController(services.members(), services.accounts(), services.secondFactors(),
+                services.sessionDao(), services.auditDao(), services.deviceNames(), pages, clock);
+        services.deviceNames().warmUpInBackground();
 
         // OpenID Connect provider: other applications log members in through Gatehouse.
         var jdbi = services.database().jdbi();
@@ -196,6 +200,7 @@ public final class App {
             routes.post(SettingsController.DELETE, settings::deleteAccount, MEMBER);
 
             routes.get(AdminController.USERS, admin::listUsers, ADMIN);
+            routes.get(MemberDetailController.PATH, memberDetail::show, ADMIN);
             routes.get(AdminController.DELETE, admin::confirmDelete, ADMIN);
             routes.post(AdminController.DELETE, admin::delete, ADMIN);
             routes.post(AdminController.ROLE, admin::changeRole, ADMIN);

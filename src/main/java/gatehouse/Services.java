@@ -17,6 +17,7 @@ import gatehouse.secondfactor.LoginChallengeDao;
 import gatehouse.secondfactor.SecondFactorDao;
 import gatehouse.secondfactor.SecondFactors;
 import gatehouse.secondfactor.TwoStepLogin;
+import gatehouse.session.DeviceNames;
 import gatehouse.session.RefreshTokens;
 import gatehouse.setup.FirstAdministrator;
 import gatehouse.setup.SetupDao;
@@ -63,6 +64,7 @@ public final class Services {
     private final SecondFactors secondFactors;
     private final TwoStepLogin twoStepLogin;
     private final FirstAdministrator firstAdministrator;
+    private final DeviceNames deviceNames;
 
     private Services(Config config, Database database, SigningKeys keys, byte[] pepper, Clock clock) {
         this.config = config;
@@ -94,6 +96,8 @@ public final class Services {
         this.secondFactors = new SecondFactors(secondFactorDao, pepper, accounts, refreshTokens, audit, clock);
         this.twoStepLogin = new TwoStepLogin(loginChallengeDao, userDao, accounts, secondFactors, clock);
         this.firstAdministrator = new FirstAdministrator(jdbi.onDemand(SetupDao.class), accounts, audit, clock);
+        // One user-agent parser and its cache for every page that lists sessions.
+        this.deviceNames = new DeviceNames();
     }
 
     /**
@@ -206,5 +210,9 @@ public final class Services {
 
     public Metrics metrics() {
         return metrics;
+    }
+
+    public DeviceNames deviceNames() {
+        return deviceNames;
     }
 }

@@ -3,6 +3,7 @@ package gatehouse.account;
 import gatehouse.secondfactor.SecondFactorLoginController;
 import gatehouse.secondfactor.SecondFactors;
 import gatehouse.secondfactor.TwoStepLogin;
+import gatehouse.session.DeviceNames;
 import gatehouse.session.Session;
 import gatehouse.session.SessionDao;
 import gatehouse.token.AccessToken;
@@ -37,10 +38,11 @@ public final class AccountController {
     private final Pages pages;
     private final Cookies cookies;
     private final Clock clock;
+    private final DeviceNames devices;
 
     public AccountController(Accounts accounts, TwoStepLogin twoStepLogin, SecondFactors secondFactors,
                              SecondFactorLoginController secondStep, SessionDao sessions, Pages pages,
-                             Cookies cookies, Clock clock) {
+                             Cookies cookies, Clock clock, DeviceNames devices) {
         this.accounts = accounts;
         this.twoStepLogin = twoStepLogin;
         this.secondFactors = secondFactors;
@@ -49,6 +51,7 @@ public final class AccountController {
         this.pages = pages;
         this.cookies = cookies;
         this.clock = clock;
+        this.devices = devices;
     }
 
     public void home(Context ctx) {
@@ -113,7 +116,8 @@ public final class AccountController {
         Instant refreshExpires = sessions.find(me.sessionId()).map(Session::expiresAt).orElse(now);
         List<Session> active = sessions.activeOf(me.userId(), now);
         pages.render(ctx, "me.jte", new MePage(member, me, refreshExpires, now, active,
-                JsonText.pretty(me.headerJson()), JsonText.pretty(me.claimsJson()), secondFactors.isOn(me.userId())));
+                JsonText.pretty(me.headerJson()), JsonText.pretty(me.claimsJson()), secondFactors.isOn(me.userId()),
+                devices.ofSessions(active)));
     }
 
     static ProfileForm profileForm(Context ctx) {

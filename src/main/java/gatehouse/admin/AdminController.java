@@ -8,7 +8,6 @@ import gatehouse.domain.ActionRefused;
 import gatehouse.web.Auth;
 import gatehouse.web.Pages;
 import gatehouse.domain.Role;
-import gatehouse.web.Text;
 import gatehouse.web.Uuids;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -29,9 +28,6 @@ public final class AdminController {
     public static final String AUDIT = "/admin/audit";
     static final int AUDIT_PAGE_SIZE = 50;
     private static final int MAX_FILTER = 50;
-
-    /** The notices an action may leave on the list; the query names one, the text comes from the bundles. */
-    private static final List<String> NOTICES = List.of("role", "unlocked", "sessionsEnded", "secondFactorReset");
 
     private final Members members;
     private final SecondFactors secondFactors;
@@ -82,7 +78,7 @@ public final class AdminController {
         MemberQuery back = formQuery(ctx);
         Optional<MemberRow> changed = refusalsAsPage(ctx, back,
                 () -> members.changeRole(actor(ctx), id, Role.ofMember(ctx.formParam("role")).orElseThrow(() -> new ActionRefused("error.admin.badRole")), ctx.ip()));
-        changed.ifPresent(member -> ctx.redirect(back.withNotice("role", id), HttpStatus.SEE_OTHER));
+        changed.ifPresent(member -> ctx.redirect(ActionNotice.returnTo(ctx, back, "role", id), HttpStatus.SEE_OTHER));
     }
 
     public void unlock(Context ctx) {
@@ -92,14 +88,14 @@ public final class AdminController {
             members.unlock(actor(ctx), id, ctx.ip());
             return true;
         });
-        done.ifPresent(ok -> ctx.redirect(back.withNotice("unlocked", id), HttpStatus.SEE_OTHER));
+        done.ifPresent(ok -> ctx.redirect(ActionNotice.returnTo(ctx, back, "unlocked", id), HttpStatus.SEE_OTHER));
     }
 
     public void revokeSessions(Context ctx) {
         UUID id = Uuids.pathParam(ctx, "id");
         MemberQuery back = formQuery(ctx);
         Optional<Integer> ended = refusalsAsPage(ctx, back, () -> members.revokeSessions(actor(ctx), id, ctx.ip()));
-        ended.ifPresent(count -> ctx.redirect(back.withNotice("sessionsEnded", id), HttpStatus.SEE_OTHER));
+        ended.ifPresent(count -> ctx.redirect(ActionNotice.returnTo(ctx, back, "sessionsEnded", id), HttpStatus.SEE_OTHER));
     }
 
     public void auditLog(Context ctx) {
@@ -131,15 +127,7 @@ public final class AdminController {
 
     /** The translated notice the list was sent back with, naming the member it concerns. */
     private String notice(Context ctx) {
-        String notice = ctx.queryParam("notice");
-        UUID memberId = Uuids.parse(ctx.queryParam("member"));
-        if (notice == null || !NOTICES.contains(notice) || memberId == null) {
-            return null;
-        }
-        Text t = pages.text(ctx);
-        return members.find(memberId)
-                .map(m -> t.format("admin.notice." + notice, m.username(), t.get("role." + m.role().name())))
-                .orElse(null);
+        return ActionNotice.text(ctx.queryParam("notice"), Uuids.parse(ctx.queryParam("member")), pages.text(ctx), members);
     }
 
     private static MemberQuery listQuery(String q, String sort, String page) {

@@ -60,6 +60,16 @@ public record MemberQuery(String q, MemberSort sort, int page) {
         return USERS_PREFIX + member + "/delete" + queryString(page, null, null);
     }
 
+    /** The page of {@code member}, which links back here. */
+    public String memberHref(UUID member) {
+        return memberHref(member, null);
+    }
+
+    /** The page of {@code member} with a notice after an action taken there. */
+    public String memberHref(UUID member, String notice) {
+        return USERS_PREFIX + member + queryString(page, notice, null);
+    }
+
     private String href(int atPage, String notice, UUID member) {
         return AdminController.USERS + queryString(atPage, notice, member);
     }

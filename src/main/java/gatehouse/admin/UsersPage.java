@@ -1,6 +1,8 @@
 package gatehouse.admin;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,6 +23,11 @@ public record UsersPage(MemberPage result, MemberQuery query, Instant now, UUID 
 
     public boolean isLocked(MemberRow row) {
         return row.isLocked(now);
+    }
+
+    /** The day of {@code instant} in UTC, as the list shows when someone joined (the time is in its tooltip). */
+    public LocalDate dayOf(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     /** Number of the first member on this page, counting from 1 (0 when there is none). */

@@ -1,5 +1,6 @@
 package gatehouse.secondfactor;
 
+import gatehouse.admin.ActionNotice;
 import gatehouse.admin.MemberQuery;
 import gatehouse.web.Auth;
 import gatehouse.web.Uuids;
@@ -21,6 +22,6 @@ public final class SecondFactorAdminController {
         UUID id = Uuids.pathParam(ctx, "id");
         MemberQuery back = MemberQuery.of(ctx.formParam("q"), ctx.formParam("sort"), ctx.formParam("page"));
         secondFactors.reset(Auth.member(ctx).userId(), id, ctx.ip());
-        ctx.redirect(back.withNotice("secondFactorReset", id), HttpStatus.SEE_OTHER);
+        ctx.redirect(ActionNotice.returnTo(ctx, back, "secondFactorReset", id), HttpStatus.SEE_OTHER);
     }
 }

@@ -104,4 +104,21 @@ class MePageTest {
             assertTrue(Html.unescape(Html.textOf(page.body(), "token-claims").orElseThrow()).contains("\"role\" : \"ADMIN\""));
         }
     }
+
+    @Test
+    void sessions_are_named_by_browser_and_system_with_the_raw_header_only_as_a_tooltip() {
+        try (TestApp app = TestApp.h2()) {
+            app.createMember("alice", Role.MEMBER);
+            TestClient laptop = app.client();
+            laptop.get("/login");
+            String firefox = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0";
+            laptop.postForm("/login", java.util.Map.of("username", "alice", "password", TestApp.PASSWORD), "User-Agent", firefox);
+
+            String body = laptop.get("/me").body();
+            assertTrue(body.contains("<span class=\"device\" title=\"" + firefox + "\">Firefox on Windows</span>"), body);
+            assertTrue(laptop.get("/me", "Accept-Language", "ko").body().contains(">Windows의 Firefox</span>"));
+            assertTrue(app.loggedIn("alice").get("/me").body().contains(">Unknown device</span>"),
+                    "a client the rules do not know (the test's HTTP client)");
+        }
+    }
 }

@@ -10,6 +10,7 @@ import gatehouse.account.Credentials;
 import gatehouse.account.User;
 import gatehouse.audit.AuditEntry;
 import gatehouse.audit.AuditEvent;
+import gatehouse.testing.Html;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
 import gatehouse.domain.ActionRefused;
@@ -230,7 +231,10 @@ class AdminActionsTest {
             TestClient second = app.loggedIn("frank");
             assertEquals(200, first.get("/me").status());
             TestClient admin = app.loggedIn("boss");
-            assertTrue(admin.get("/admin/users?q=frank").body().contains("<td>2</td>"), "two active sessions shown");
+            assertEquals("2", Html.textOf(admin.get("/admin/users/" + frank.id()).body(), "session-count").orElseThrow(),
+                    "two active sessions shown");
+            assertTrue(admin.get("/admin/users?q=frank").body().contains("action=\"/admin/users/" + frank.id() + "/sessions/revoke\""),
+                    "the list offers to end them");
 
             var ended = admin.postForm("/admin/users/" + frank.id() + "/sessions/revoke", Map.of());
             assertEquals(303, ended.status());

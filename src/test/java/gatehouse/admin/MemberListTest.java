@@ -9,6 +9,7 @@ import gatehouse.account.Gender;
 import gatehouse.account.Profile;
 import gatehouse.account.User;
 import gatehouse.account.UserDao;
+import gatehouse.testing.Html;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
 import gatehouse.domain.Role;
@@ -29,7 +30,8 @@ import org.mindrot.jbcrypt.BCrypt;
 
 /** The user-management table over 1,000 members: search, paging and the three orders, on both databases. */
 class MemberListTest {
-    private static final Pattern ROW_USERNAME = Pattern.compile("<th scope=\"row\">([^<]+)</th>");
+    /** Each row's user name, a link to the member's page. */
+    private static final Pattern ROW_USERNAME = Pattern.compile("<th scope=\"row\"><a href=\"/admin/users/[0-9a-f-]{36}[^\"]*\"[^>]*>([^<]+)</a></th>");
     private static final int MEMBERS = 1000;
 
     /**
@@ -167,7 +169,7 @@ class MemberListTest {
 
     @ParameterizedTest
     @MethodSource("gatehouse.testing.TestDatabase#kinds")
-    void a_row_shows_the_original_columns_plus_lock_last_login_and_sessions_in_each_language(String kind) {
+    void a_row_shows_the_columns_an_administrator_scans_and_the_member_page_the_rest_in_each_language(String kind) {
         try (TestApp app = TestApp.builder().database(kind).start()) {
             app.createMember("boss", Role.ADMIN);
             insertMembers(app);
@@ -175,19 +177,31 @@ class MemberListTest {
             User seventh = app.users().findByUsername("user0007").orElseThrow();
             app.users().countAttempt(seventh.id(), 0, 3, null);
 
+            // The list: user name (a link to the member page), name, role, state, joined, last login.
             String english = admin.get("/admin/users?q=user0007").body();
-            for (String text : List.of("<th scope=\"row\">user0007</th>", "Person 7", "nick7", "Female", "May 17, 1990",
-                    "010-1234-5678", "Given", "3 failed attempts", "Never", "Member")) {
+            for (String text : List.of("<a href=\"/admin/users/" + seventh.id() + "?q=user0007&amp;sort=joined\"",
+                    ">user0007</a></th>", "Person 7", "3 failed attempts", "Never", "Member")) {
                 assertTrue(english.contains(text), "English row shows " + text);
             }
             String korean = admin.get("/admin/users?q=user0007", "Accept-Language", "ko").body();
-            for (String text : List.of("여성", "1990. 5. 17.", "동의함", "로그인 3회 실패", "기록 없음", "일반 회원")) {
+            for (String text : List.of("로그인 3회 실패", "기록 없음", "일반 회원")) {
                 assertTrue(korean.contains(text), "Korean row shows " + text);
             }
+            // The rest of the original's columns moved to the member page.
+            String englishPage = admin.get("/admin/users/" + seventh.id()).body();
+            for (String text : List.of("user0007", "Person 7", "nick7", "Female", "May 17, 1990", "010-1234-5678", "Given",
+                    "3 failed attempts", "Never", "Member")) {
+                assertTrue(englishPage.contains(text), "English member page shows " + text);
+            }
+            String koreanPage = admin.get("/admin/users/" + seventh.id(), "Accept-Language", "ko").body();
+            for (String text : List.of("여성", "1990. 5. 17.", "동의함", "로그인 3회 실패", "기록 없음", "일반 회원")) {
+                assertTrue(koreanPage.contains(text), "Korean member page shows " + text);
+            }
+            User boss = app.users().findByUsername("boss").orElseThrow();
             String bossRow = admin.get("/admin/users?q=boss").body();
-            assertTrue(bossRow.contains("<td>1</td>"), "boss has one active session");
-            assertFalse(bossRow.contains("/admin/users/" + app.users().findByUsername("boss").orElseThrow().id() + "/delete"),
-                    "no delete link for oneself");
+            assertEquals("1", Html.textOf(admin.get("/admin/users/" + boss.id()).body(), "session-count").orElseThrow(),
+                    "boss has one active session");
+            assertFalse(bossRow.contains("/admin/users/" + boss.id() + "/delete"), "no delete link for oneself");
         }
     }
 }

@@ -146,6 +146,10 @@ class EveryPageInBothLanguagesTest {
                         new PageCase("member list empty", "boss", 200, false, c -> c.get("/admin/users?q=zzzz", h)),
                         new PageCase("member list notice", "boss", 200, true,
                                 c -> c.get("/admin/users?notice=unlocked&member=" + member.id(), h)),
+                        new PageCase("member page", "boss", 200, true, c -> c.get("/admin/users/" + member.id(), h)),
+                        new PageCase("member page notice", "boss", 200, true,
+                                c -> c.get("/admin/users/" + member.id() + "?notice=sessionsEnded", h)),
+                        new PageCase("unknown member page", "boss", 404, false, c -> c.get("/admin/users/" + unknown, h)),
                         new PageCase("confirm delete", "boss", 200, true, c -> c.get("/admin/users/" + member.id() + "/delete", h)),
                         new PageCase("confirm delete of oneself", "boss", 200, true, c -> c.get("/admin/users/" + boss.id() + "/delete", h)),
                         new PageCase("unknown member", "boss", 404, false, c -> c.get("/admin/users/" + unknown + "/delete", h)),
@@ -178,7 +182,7 @@ class EveryPageInBothLanguagesTest {
                 app.users().findByUsername("leaver").ifPresent(u -> app.users().delete(u.id()));
             }
             assertEquals(List.of(), problems);
-            assertEquals(MODES.size() * 35, rendered);
+            assertEquals(MODES.size() * 38, rendered);
         }
     }
 

@@ -1,0 +1,36 @@
+package gatehouse.admin;
+
+import gatehouse.account.Profile;
+import gatehouse.audit.AuditEntry;
+import gatehouse.session.DeviceName;
+import gatehouse.session.Session;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One member as an administrator sees them: the whole profile, role and state, the active sessions with
+ * their devices, the recent audit events, and the actions; {@code back} is the place in the list to return to.
+ */
+public record MemberDetailPage(MemberRow member, Profile profile, boolean secondFactorOn, List<Session> sessions,
+                               Map<UUID, DeviceName> devices, List<AuditEntry> events, MemberQuery back, Instant now,
+                               boolean self, String notice) {
+
+    public boolean isLocked() {
+        return member.isLocked(now);
+    }
+
+    public boolean hasFailures() {
+        return isLocked() || member.failedLogins() > 0;
+    }
+
+    public DeviceName device(Session session) {
+        return devices.getOrDefault(session.id(), DeviceName.UNKNOWN);
+    }
+
+    /** The full audit log filtered to this member, for more than the recent events. */
+    public String auditHref() {
+        return AuditPage.memberHref(member.username());
+    }
+}
