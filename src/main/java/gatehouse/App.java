@@ -79,8 +79,8 @@ public final class App {
                 services.refreshTokens(), services.accessTokens(), pages, cookies, adminNeedsSecondFactor);
         var secondFactorAdmin = new SecondFactorAdminController(services.secondFactors());
         var adminGate = new AdminSecondFactorGate(adminNeedsSecondFactor);
-        var account = new AccountController(services.accounts(), services.twoStepLogin(), services.secondFactors(),
-                secondFactorLogin, services.sessionDao(), pages, cookies, clock);
+        var account = new AccountController(services.accounts(), services.twoStepLogin(), secondFactorLogin,
+                services.sessionDao(), pages, cookies, clock);
         var settings = new SettingsController(services.accounts(), pages, cookies);
         var admin = new AdminController(services.members(), services.secondFactors(), services.auditDao(), pages, clock);
 
