@@ -196,6 +196,7 @@ final class Throughput {
         }
         String jfr = System.getProperty("bench.jfr", "");
         if (!jfr.isEmpty()) {
+            command.add("-XX:FlightRecorderOptions:stackdepth=256");
             command.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
         }
         command.addAll(List.of("-jar", Path.of(System.getProperty("bench.jar", "target/gatehouse.jar")).toAbsolutePath().toString()));
