@@ -29,6 +29,7 @@ import gatehouse.secondfactor.AdminSecondFactorGate;
 import gatehouse.secondfactor.SecondFactorAdminController;
 import gatehouse.secondfactor.SecondFactorController;
 import gatehouse.secondfactor.SecondFactorLoginController;
+import gatehouse.web.AccessLog;
 import gatehouse.web.Auth;
 import gatehouse.web.ClientAddress;
 import gatehouse.web.Cookies;
@@ -50,12 +51,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Builds the Javalin application from its parts; the one route table, each route with its role. */
 public final class App {
-    private static final Logger ACCESS_LOG = LoggerFactory.getLogger("gatehouse.access");
 
     private App() {}
 
@@ -70,6 +68,7 @@ public final class App {
         var csrf = new Csrf(services.pepper(), cookies);
         var pages = new Pages(new Languages(), csrf);
         var errors = new Errors(pages, json, cookies);
+        var accessLog = new AccessLog();
 
         var system = new SystemController(services.database(), services.keys(), cookies);
         boolean adminNeedsSecondFactor = config.auth().adminSecondFactorRequired();
@@ -138,8 +137,8 @@ public final class App {
                 files.location = Location.CLASSPATH;
                 files.roles = Set.of(ANONYMOUS);
             });
-            cfg.requestLogger.http((ctx, ms) -> ACCESS_LOG.info("{} {} {} {} {}ms {}", RequestIds.of(ctx), ctx.method(),
-                    ctx.path(), ctx.statusCode(), Math.round(ms), ctx.ip()));
+            cfg.requestLogger.http((ctx, ms) -> accessLog.request(RequestIds.of(ctx), ctx.method().name(), ctx.path(),
+                    ctx.statusCode(), Math.round(ms), ctx.ip()));
 
             var routes = cfg.routes;
             routes.before(ctx -> {
