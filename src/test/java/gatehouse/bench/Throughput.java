@@ -51,6 +51,8 @@ final class Throughput {
     private final Path dataDir;
     private String base;
     private Process server;
+    private Path warmTokens;
+    private Path tokens;
 
     Throughput(Path scripts) throws IOException {
         this.wrk = new Wrk(scripts);
@@ -68,6 +70,9 @@ final class Throughput {
         try (Database db = Database.open(config.db())) {
             BulkMembers.insert(db.jdbi(), "member", MEMBERS, Role.MEMBER, hash, Instant.now());
             BulkMembers.insert(db.jdbi(), "benchadmin", 1, Role.ADMIN, hash, Instant.now());
+            // Sessions for the refresh runs, opened directly: 16 bcrypt logins would cost more than the run.
+            warmTokens = tokenFile(BulkMembers.sessions(db.jdbi(), names(200), Instant.now()), "warm");
+            tokens = tokenFile(BulkMembers.sessions(db.jdbi(), names(300), Instant.now()), "measured");
         }
         System.out.printf("  %,d members inserted in %.1f s%n", MEMBERS, (System.nanoTime() - insertStart) / 1e9);
 
@@ -93,8 +98,6 @@ final class Throughput {
                 List.of("/admin/users?page=200", adminCookies))) {
             expect200((String) check.get(0), castList(check.get(1)));
         }
-        Path warmTokens = refreshTokens(200);
-        Path tokens = refreshTokens(300);
 
         List<Row> rows = new ArrayList<>();
         Wrk.Result health = get("/health", List.of());
@@ -197,7 +200,8 @@ final class Throughput {
         String jfr = System.getProperty("bench.jfr", "");
         if (!jfr.isEmpty()) {
             command.add("-XX:FlightRecorderOptions:stackdepth=256");
-            command.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings=profile");
+            command.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings="
+                    + Path.of("src/test/resources/bench/sampling.jfc").toAbsolutePath());
         }
         command.addAll(List.of("-jar", Path.of(System.getProperty("bench.jar", "target/gatehouse.jar")).toAbsolutePath().toString()));
         var builder = new ProcessBuilder(command).directory(dataDir.toFile())
@@ -240,17 +244,15 @@ final class Throughput {
         return JSON.readTree(response.body());
     }
 
-    /** Eight sessions' refresh tokens, of members from {@code first}, in a file for refresh.lua. */
-    private Path refreshTokens(int first) throws Exception {
-        List<String> tokens = IntStream.range(first, first + 8).parallel().mapToObj(i -> {
-            try {
-                return login("member" + i).get("refreshToken").asText();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-        Path file = dataDir.resolve("tokens-" + first);
-        Files.write(file, tokens);
+    /** Eight members from {@code first} on. */
+    private static List<String> names(int first) {
+        return IntStream.range(first, first + 8).mapToObj(i -> "member" + i).toList();
+    }
+
+    /** Refresh tokens one a line, for refresh.lua. */
+    private Path tokenFile(List<String> refreshTokens, String name) throws IOException {
+        Path file = dataDir.resolve("tokens-" + name);
+        Files.write(file, refreshTokens);
         return file;
     }
 

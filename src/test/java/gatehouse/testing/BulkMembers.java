@@ -1,7 +1,17 @@
 package gatehouse.testing;
 
+import gatehouse.account.UserDao;
 import gatehouse.domain.Role;
+import gatehouse.session.Amr;
+import gatehouse.session.RefreshTokens;
+import gatehouse.session.Session;
+import gatehouse.session.SessionDao;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -13,8 +23,26 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class BulkMembers {
     private static final int BATCH = 500;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private BulkMembers() {}
+
+    /** Opens a session for each of {@code usernames} and returns its refresh token, as a login would. */
+    public static List<String> sessions(Jdbi jdbi, List<String> usernames, Instant now) {
+        SessionDao sessions = jdbi.onDemand(SessionDao.class);
+        UserDao users = jdbi.onDemand(UserDao.class);
+        List<String> tokens = new ArrayList<>();
+        for (String username : usernames) {
+            UUID userId = users.findByUsername(username).orElseThrow().id();
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            sessions.create(new Session(UUID.randomUUID(), userId, RefreshTokens.hash(token), null, null, "bench", "127.0.0.1",
+                    now, now, now.plus(Duration.ofDays(14)), null, Amr.stored(Amr.PASSWORD)));
+            tokens.add(token);
+        }
+        return tokens;
+    }
 
     /**
      * Inserts {@code count} members named {@code prefix0 … prefix(count-1)}, joined one second apart
