@@ -35,9 +35,12 @@ e2e: $(JAR)
 	.ci/e2e
 
 # Side-by-side costs (token algorithms, page vs health, cached session check, login), as ratios.
-bench:
+# Then a wrk throughput table against the built jar (started with JAVA_OPTS) holding 10,000 members, written
+# to target/bench/results.md and .json. BENCH_JFR=file.jfr records the server with Flight Recorder.
+bench: $(JAR) $(CDS)
 	$(MVN) -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-	java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp target/classes:target/test-classes:$$(cat target/bench.classpath) gatehouse.bench.Bench
+	java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dbench.jvm="$(JAVA_OPTS)" -Dbench.jar=$(JAR) -Dbench.cds=$(CDS) \
+	  -Dbench.jfr="$(BENCH_JFR)" -cp target/classes:target/test-classes:$$(cat target/bench.classpath) gatehouse.bench.Bench
 
 clean:
 	$(MVN) clean

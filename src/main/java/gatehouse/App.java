@@ -30,6 +30,7 @@ import gatehouse.secondfactor.AdminSecondFactorGate;
 import gatehouse.secondfactor.SecondFactorAdminController;
 import gatehouse.secondfactor.SecondFactorController;
 import gatehouse.secondfactor.SecondFactorLoginController;
+import gatehouse.web.AccessLog;
 import gatehouse.web.Auth;
 import gatehouse.web.ClientAddress;
 import gatehouse.web.Cookies;
@@ -51,12 +52,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Builds the Javalin application from its parts; the one route table, each route with its role. */
 public final class App {
-    private static final Logger ACCESS_LOG = LoggerFactory.getLogger("gatehouse.access");
 
     private App() {}
 
@@ -71,6 +69,7 @@ public final class App {
         var csrf = new Csrf(services.pepper(), cookies);
         var pages = new Pages(new Languages(), csrf);
         var errors = new Errors(pages, json, cookies);
+        var accessLog = new AccessLog();
 
         var system = new SystemController(services.database(), services.keys(), cookies);
         boolean adminNeedsSecondFactor = config.auth().adminSecondFactorRequired();
@@ -80,8 +79,8 @@ public final class App {
                 services.refreshTokens(), services.accessTokens(), pages, cookies, adminNeedsSecondFactor);
         var secondFactorAdmin = new SecondFactorAdminController(services.secondFactors());
         var adminGate = new AdminSecondFactorGate(adminNeedsSecondFactor);
-        var account = new AccountController(services.accounts(), services.twoStepLogin(), services.secondFactors(),
-                secondFactorLogin, services.sessionDao(), pages, cookies, clock, services.deviceNames());
+        var account = new AccountController(services.accounts(), services.twoStepLogin(), secondFactorLogin,
+                services.sessionDao(), pages, cookies, clock, services.deviceNames());
         var settings = new SettingsController(services.accounts(), pages, cookies);
         var operator = new OperatorEndpoints(services, pages);
         var admin = new AdminController(services.members(), services.secondFactors(), services.auditDao(), pages, clock);
@@ -145,7 +144,7 @@ public final class App {
             });
             cfg.requestLogger.http((ctx, ms) -> {
                 operator.recordRequest(ctx, ms);
-                ACCESS_LOG.info("{} {} {} {} {}ms {}", RequestIds.of(ctx), ctx.method(), ctx.path(), ctx.statusCode(),
+                accessLog.request(RequestIds.of(ctx), ctx.method().name(), ctx.path(), ctx.statusCode(),
                         Math.round(ms), ctx.ip());
             });
 

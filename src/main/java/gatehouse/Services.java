@@ -1,6 +1,7 @@
 package gatehouse;
 
 import gatehouse.account.Accounts;
+import gatehouse.account.MemberCache;
 import gatehouse.account.Passwords;
 import gatehouse.account.UserDao;
 import gatehouse.admin.AdminDao;
@@ -85,10 +86,12 @@ public final class Services {
         this.sessionStatus = new SessionStatus(sessionDao, clock);
         this.refreshTokens = new RefreshTokens(sessionDao, sessionStatus, audit, config.auth(), clock);
         this.accessTokens = new AccessTokens(keys, config.auth(), clock);
-        this.renewal = new TokenRenewal(refreshTokens, sessionDao, sessionStatus, accessTokens);
+        this.renewal = new TokenRenewal(refreshTokens, sessionStatus, accessTokens);
         this.passwords = new Passwords(pepper, config.auth().bcryptCost());
-        this.accounts = new Accounts(jdbi, userDao, passwords, refreshTokens, audit, clock);
-        this.members = new Members(jdbi, adminDao, refreshTokens, audit, clock);
+        // Members as pages and the API read them, 2 s fresh; every write that changes one forgets it here.
+        var memberCache = new MemberCache();
+        this.accounts = new Accounts(jdbi, userDao, memberCache, passwords, refreshTokens, audit, clock);
+        this.members = new Members(jdbi, adminDao, memberCache, refreshTokens, audit, clock);
         // OpenID Connect provider: tokens for other applications, issued by server.public-url.
         this.clients = new Clients(jdbi, sessionStatus, audit, clock);
         this.oidcTokens = new OidcTokens(keys, config.server().publicUrl(), config.auth().accessTokenTtl(), clock);

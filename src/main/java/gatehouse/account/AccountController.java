@@ -1,7 +1,6 @@
 package gatehouse.account;
 
 import gatehouse.secondfactor.SecondFactorLoginController;
-import gatehouse.secondfactor.SecondFactors;
 import gatehouse.secondfactor.TwoStepLogin;
 import gatehouse.session.DeviceNames;
 import gatehouse.session.Session;
@@ -32,7 +31,6 @@ public final class AccountController {
 
     private final Accounts accounts;
     private final TwoStepLogin twoStepLogin;
-    private final SecondFactors secondFactors;
     private final SecondFactorLoginController secondStep;
     private final SessionDao sessions;
     private final Pages pages;
@@ -40,12 +38,10 @@ public final class AccountController {
     private final Clock clock;
     private final DeviceNames devices;
 
-    public AccountController(Accounts accounts, TwoStepLogin twoStepLogin, SecondFactors secondFactors,
-                             SecondFactorLoginController secondStep, SessionDao sessions, Pages pages,
-                             Cookies cookies, Clock clock, DeviceNames devices) {
+    public AccountController(Accounts accounts, TwoStepLogin twoStepLogin, SecondFactorLoginController secondStep,
+                             SessionDao sessions, Pages pages, Cookies cookies, Clock clock, DeviceNames devices) {
         this.accounts = accounts;
         this.twoStepLogin = twoStepLogin;
-        this.secondFactors = secondFactors;
         this.secondStep = secondStep;
         this.sessions = sessions;
         this.pages = pages;
@@ -113,10 +109,12 @@ public final class AccountController {
         AccessToken me = Auth.member(ctx);
         Member member = accounts.member(me.userId()).orElseThrow(MemberGone::new);
         Instant now = clock.instant();
-        Instant refreshExpires = sessions.find(me.sessionId()).map(Session::expiresAt).orElse(now);
+        // One query for the sessions (this one among them); the member read, cached, says whether there is a second factor.
         List<Session> active = sessions.activeOf(me.userId(), now);
+        Instant refreshExpires = active.stream().filter(s -> s.id().equals(me.sessionId())).findFirst()
+                .map(Session::expiresAt).orElse(now);
         pages.render(ctx, "me.jte", new MePage(member, me, refreshExpires, now, active,
-                JsonText.pretty(me.headerJson()), JsonText.pretty(me.claimsJson()), secondFactors.isOn(me.userId()),
+                JsonText.pretty(me.headerJson()), JsonText.pretty(me.claimsJson()), member.secondFactor(),
                 devices.ofSessions(active)));
     }
 

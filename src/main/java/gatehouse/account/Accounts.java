@@ -30,14 +30,17 @@ public final class Accounts {
 
     private final Jdbi jdbi;
     private final UserDao users;
+    private final MemberCache memberCache;
     private final Passwords passwords;
     private final LegacyPasswords legacyPasswords;
     private final RefreshTokens refreshTokens;
     private final AuditLog audit;
     private final Clock clock;
 
-    public Accounts(Jdbi jdbi, UserDao users, Passwords passwords, RefreshTokens refreshTokens, AuditLog audit, Clock clock) {
+    public Accounts(Jdbi jdbi, UserDao users, MemberCache memberCache, Passwords passwords, RefreshTokens refreshTokens,
+                    AuditLog audit, Clock clock) {
         this.jdbi = jdbi;
+        this.memberCache = memberCache;
         this.users = users;
         this.passwords = passwords;
         this.legacyPasswords = new LegacyPasswords(jdbi, passwords, clock);
@@ -141,6 +144,7 @@ public final class Accounts {
     /** The end of a successful login: clears the failure count and opens a session opened by {@code amr}. */
     public Login openSession(User user, List<String> amr, String ip, String userAgent) {
         users.loginSucceeded(user.id(), clock.instant());
+        memberCache.forget(user.id());
         RefreshTokens.Issued session = refreshTokens.start(user.id(), userAgent, ip, amr);
         audit.record(AuditEvent.LOGIN_SUCCESS, user.id(), user.id(), ip, amr.size() > 1 ? "with second factor" : null);
         return new Login(user, session, legacyPasswords.passwordChangeRequired(user.id()));
@@ -185,8 +189,14 @@ public final class Accounts {
         audit.record(AuditEvent.LOGOUT, userId, userId, ip, null);
     }
 
+    /** The member as of at most {@link MemberCache#FRESH_FOR} ago, or at once after a change made here. */
     public Optional<Member> member(UUID userId) {
-        return users.findById(userId).flatMap(user -> users.profile(userId).map(profile -> new Member(user, profile)));
+        return memberCache.get(userId, users::member);
+    }
+
+    /** After a change to a member's user, profile or second factor on this instance: shown at once. */
+    public void forgetMember(UUID userId) {
+        memberCache.forget(userId);
     }
 
     /** Replaces the profile fields (never the user name or role). */
@@ -198,6 +208,7 @@ public final class Accounts {
             throw new ValidationException(errors);
         }
         users.saveProfile(profile, clock.instant());
+        memberCache.forget(userId);
         audit.record(AuditEvent.PROFILE_UPDATE, userId, userId, ip, null);
         return member(userId).orElseThrow(MemberGone::new);
     }
@@ -237,6 +248,7 @@ public final class Accounts {
             tx.delete(userId);
             return user.username();
         });
+        memberCache.forget(userId);
         refreshTokens.forgetAllCachedStates();
         audit.recordAbout(AuditEvent.ACCOUNT_DELETED, userId, userId, username, ip, "deleted by the member");
     }
@@ -286,6 +298,7 @@ public final class Accounts {
         Optional<User> existing = users.findByUsername(username);
         if (existing.isPresent()) {
             users.setRole(existing.get().id(), Role.ADMIN, clock.instant());
+            memberCache.forget(existing.get().id());
             audit.record(AuditEvent.ROLE_CHANGE, null, existing.get().id(), "console", "promoted to ADMIN by create-admin");
             return false;
         }

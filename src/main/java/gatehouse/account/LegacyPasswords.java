@@ -81,12 +81,14 @@ public final class LegacyPasswords {
     }
 
     /** bcrypt as the original ran it: over the UTF-8 bytes as typed, of which it reads the first 72. */
-    private static boolean matchesTheOriginalWay(String typed, String legacyHash) {
-        try {
-            return BCrypt.checkpw(typed, legacyHash);
-        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
-            return false;
-        }
+    private boolean matchesTheOriginalWay(String typed, String legacyHash) {
+        return passwords.onPool(() -> {
+            try {
+                return BCrypt.checkpw(typed, legacyHash);
+            } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+                return false;
+            }
+        });
     }
 
     private boolean breaksTodaysRules(User user, String password) {

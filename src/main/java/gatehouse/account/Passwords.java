@@ -8,7 +8,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import gatehouse.domain.Busy;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.mindrot.jbcrypt.BCrypt;
@@ -24,8 +33,17 @@ public final class Passwords {
     /** zxcvbn scores 0 to 4; 3 means "safely unguessable: moderate protection from offline attacks". */
     private static final int MIN_SCORE = 3;
 
+    /** How many hashes may wait per hashing thread before callers are told to come back later. */
+    static final int QUEUED_PER_THREAD = 16;
+
     private final SecretKeySpec pepper;
     private final int cost;
+    /**
+     * Every bcrypt runs here, at most one per core at a time: a login storm then queues for these threads
+     * instead of taking every core from the requests that need no password (token checks, pages). A full
+     * queue answers {@link Busy} (503) rather than letting waits grow without bound.
+     */
+    private final ThreadPoolExecutor hashing;
     private final Zxcvbn strength = new Zxcvbn();
     /**
      * Checked against when a user name is unknown, so that unknown names cost what wrong passwords cost.
@@ -34,9 +52,22 @@ public final class Passwords {
     private final CompletableFuture<String> dummyHash;
 
     public Passwords(byte[] pepper, int cost) {
+        this(pepper, cost, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param threads how many hashes run at once (the number of cores, outside tests) */
+    public Passwords(byte[] pepper, int cost, int threads) {
         this.pepper = new SecretKeySpec(pepper, "HmacSHA384");
         this.cost = cost;
-        this.dummyHash = CompletableFuture.supplyAsync(() -> hash("not a password of anyone " + System.nanoTime()));
+        AtomicInteger count = new AtomicInteger();
+        this.hashing = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(threads * QUEUED_PER_THREAD), work -> {
+                    Thread thread = new Thread(work, "bcrypt-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        this.dummyHash = CompletableFuture.supplyAsync(() -> BCrypt.hashpw(prehash("not a password of anyone "
+                + System.nanoTime()), BCrypt.gensalt(cost)), hashing);
     }
 
     /** How a password compares with a stored hash. */
@@ -57,7 +88,8 @@ public final class Passwords {
     }
 
     public String hash(String password) {
-        return BCrypt.hashpw(prehash(normalise(password)), BCrypt.gensalt(cost));
+        String prehashed = prehash(normalise(password));
+        return onPool(() -> BCrypt.hashpw(prehashed, BCrypt.gensalt(cost)));
     }
 
     /** True when {@code password} matches {@code hash}; a malformed or foreign hash never matches. */
@@ -78,10 +110,42 @@ public final class Passwords {
     }
 
     private boolean checkpw(String password, String hash) {
+        String prehashed = prehash(password);
+        return onPool(() -> {
+            try {
+                return BCrypt.checkpw(prehashed, hash);
+            } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+                return false;
+            }
+        });
+    }
+
+    /** How many hashes wait for a thread now (for tests). */
+    int waiting() {
+        return hashing.getQueue().size();
+    }
+
+    /** How many may wait before callers get {@link Busy}. */
+    int queueCapacity() {
+        return hashing.getQueue().size() + hashing.getQueue().remainingCapacity();
+    }
+
+    /** Runs one bcrypt on the hashing threads and waits for it; {@link Busy} when too many are waiting already. */
+    public <T> T onPool(Callable<T> bcrypt) {
+        Future<T> result;
         try {
-            return BCrypt.checkpw(prehash(password), hash);
-        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
-            return false;
+            result = hashing.submit(bcrypt);
+        } catch (RejectedExecutionException e) {
+            throw new Busy("password hashing");
+        }
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hashing", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 

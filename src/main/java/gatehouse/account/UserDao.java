@@ -43,6 +43,19 @@ public interface UserDao {
     @SqlQuery("SELECT * FROM users WHERE id = :id")
     Optional<User> findById(UUID id);
 
+    /** The member page's and the API's read: user, profile and second-factor state in one query. */
+    @SqlQuery("""
+            SELECT u.id AS u_id, u.username AS u_username, u.role AS u_role, u.created_at AS u_created_at,
+                   u.updated_at AS u_updated_at, u.last_login_at AS u_last_login_at,
+                   p.user_id AS p_user_id, p.name AS p_name, p.nickname AS p_nickname, p.introduction AS p_introduction,
+                   p.phone AS p_phone, p.birthday AS p_birthday, p.gender AS p_gender,
+                   p.privacy_consent AS p_privacy_consent, p.privacy_consent_at AS p_privacy_consent_at,
+                   EXISTS (SELECT 1 FROM second_factors f WHERE f.user_id = u.id) AS second_factor
+              FROM users u JOIN profiles p ON p.user_id = u.id
+             WHERE u.id = :id""")
+    @RegisterConstructorMapper(Member.class)
+    Optional<Member> member(UUID id);
+
     /** Matches through the column's collation: on MariaDB {@code ålice} and {@code ＡＬＩＣＥ} find {@code alice}. */
     @SqlQuery("SELECT * FROM users WHERE username = :username")
     Optional<User> findByUsernameOrCollationTwin(String username);

@@ -37,6 +37,15 @@ public interface AdminDao {
     String PAGE = MEMBER_COLUMNS + SEARCH + " ORDER BY <orderBy> LIMIT :limit OFFSET :offset";
 
     /**
+     * A page of the whole list as a deferred join: the page's ids are found on the users table alone (an
+     * index in the sort order, V9), and only those 25 rows are joined with profiles, credentials and
+     * sessions. Page 200 then skips 4,975 index entries, not 4,975 joined and sorted rows.
+     */
+    String PAGE_OF_ALL = MEMBER_COLUMNS + """
+             JOIN (SELECT u.id FROM users u ORDER BY <orderBy> LIMIT :limit OFFSET :offset) page ON page.id = u.id
+             ORDER BY <orderBy>""";
+
+    /**
      * Every member has a profile, so LEFT JOIN counts the same as JOIN; but without a search MariaDB then
      * drops the profiles table from the plan and counts one index: 100,000 members in ~20 ms, not ~350 ms.
      */
@@ -47,6 +56,13 @@ public interface AdminDao {
 
     @SqlQuery(COUNT)
     long count(String pattern);
+
+    @SqlQuery(PAGE_OF_ALL)
+    List<MemberRow> pageOfAll(@Define String orderBy, int limit, int offset, Instant now);
+
+    /** Every member has one users row: the table's own count, without the join. */
+    @SqlQuery("SELECT COUNT(*) FROM users")
+    long countAll();
 
     @SqlQuery(MEMBER_COLUMNS + " WHERE u.id = :id")
     Optional<MemberRow> find(UUID id, Instant now);

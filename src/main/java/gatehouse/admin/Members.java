@@ -1,5 +1,6 @@
 package gatehouse.admin;
 
+import gatehouse.account.MemberCache;
 import gatehouse.audit.AuditEvent;
 import gatehouse.audit.AuditLog;
 import gatehouse.session.RefreshTokens;
@@ -19,13 +20,16 @@ public final class Members {
 
     private final Jdbi jdbi;
     private final AdminDao dao;
+    private final MemberCache memberCache;
     private final RefreshTokens refreshTokens;
     private final AuditLog audit;
     private final Clock clock;
 
-    public Members(Jdbi jdbi, AdminDao dao, RefreshTokens refreshTokens, AuditLog audit, Clock clock) {
+    public Members(Jdbi jdbi, AdminDao dao, MemberCache memberCache, RefreshTokens refreshTokens, AuditLog audit,
+                   Clock clock) {
         this.jdbi = jdbi;
         this.dao = dao;
+        this.memberCache = memberCache;
         this.refreshTokens = refreshTokens;
         this.audit = audit;
         this.clock = clock;
@@ -38,10 +42,13 @@ public final class Members {
             q = q.substring(0, MAX_QUERY);
         }
         String pattern = q.isEmpty() ? null : "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%";
-        long total = dao.count(pattern);
+        long total = pattern == null ? dao.countAll() : dao.count(pattern);
         int pageCount = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(1, page), pageCount);
-        List<MemberRow> rows = dao.search(pattern, sort.orderBy(), PAGE_SIZE, (current - 1) * PAGE_SIZE, clock.instant());
+        int offset = (current - 1) * PAGE_SIZE;
+        List<MemberRow> rows = pattern == null
+                ? dao.pageOfAll(sort.orderBy(), PAGE_SIZE, offset, clock.instant())
+                : dao.search(pattern, sort.orderBy(), PAGE_SIZE, offset, clock.instant());
         return new MemberPage(rows, total, current, PAGE_SIZE, q, sort);
     }
 
@@ -64,6 +71,7 @@ public final class Members {
             tx.delete(target);
             return row;
         });
+        memberCache.forget(target);
         refreshTokens.forgetAllCachedStates();
         // The member's row is gone: name them explicitly, so the event can still be found by their user name.
         audit.recordAbout(AuditEvent.ACCOUNT_DELETED, actor, target, deleted.username(), ip, "deleted by an administrator");
@@ -85,6 +93,7 @@ public final class Members {
             tx.setRole(target, role, clock.instant());
             return row;
         });
+        memberCache.forget(target);
         refreshTokens.forgetAllCachedStates();
         audit.record(AuditEvent.ROLE_CHANGE, actor, target, ip, before.role() + " -> " + role);
         return find(target).orElseThrow();

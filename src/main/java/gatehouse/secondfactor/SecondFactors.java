@@ -109,6 +109,7 @@ public final class SecondFactors {
         var factor = new StoredFactor(userId, secrets.seal(secret, userId.toString()), now, step.getAsLong());
         try {
             factors.activate(factor, codes.stream().map(recoveryCodes::hash).toList());
+            accounts.forgetMember(userId);
         } catch (UnableToExecuteStatementException e) {
             // Two activations at once: the primary key lets one in.
             throw new ActionRefused("error.secondFactor.alreadyOn");
@@ -168,6 +169,7 @@ public final class SecondFactors {
         }
         confirm(userId, password, code, ip);
         factors.remove(userId);
+        accounts.forgetMember(userId);
         audit.record(AuditEvent.SECOND_FACTOR_DISABLED, userId, userId, ip, null);
     }
 
@@ -192,6 +194,7 @@ public final class SecondFactors {
             throw ActionRefused.noSuchMember();
         }
         boolean had = factors.remove(userId);
+        accounts.forgetMember(userId);
         refreshTokens.revokeAllOf(userId, null);
         audit.record(AuditEvent.SECOND_FACTOR_RESET, actor, userId, ip, had ? "removed by an administrator" : "there was none");
         return had;

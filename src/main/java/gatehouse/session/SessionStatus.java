@@ -28,12 +28,17 @@ public final class SessionStatus {
     }
 
     public boolean accepts(AccessToken token) {
-        Optional<SessionState> state = cache.get(token.sessionId(), sessions::state);
+        Optional<SessionState> state = state(token.sessionId());
         return state.filter(s -> s.revokedAt() == null
                         && s.expiresAt().isAfter(clock.instant())
                         && s.userId().equals(token.userId())
                         && s.role() == token.role())
                 .isPresent();
+    }
+
+    /** The session's state as of at most {@link #CACHE_FOR} ago (at once after a change on this instance). */
+    public Optional<SessionState> state(UUID sessionId) {
+        return cache.get(sessionId, sessions::state);
     }
 
     /** Forgets a session's cached state, so a change made on this instance takes effect at once. */

@@ -1,5 +1,6 @@
 package gatehouse.session;
 
+import gatehouse.token.AccessToken;
 import gatehouse.token.AccessTokens;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,17 +18,17 @@ public final class TokenRenewal {
     /**
      * @param refreshToken the successor refresh token, or null within the grace period: the client keeps
      *                     the one that the parallel request received
+     * @param claims       the new access token as verifying it would read it (it need not be verified again)
      */
-    public record Renewed(UUID sessionId, String accessToken, String refreshToken, Instant refreshExpiresAt) {}
+    public record Renewed(UUID sessionId, String accessToken, String refreshToken, Instant refreshExpiresAt,
+                          AccessToken claims) {}
 
     private final RefreshTokens refreshTokens;
-    private final SessionDao sessions;
     private final SessionStatus status;
     private final AccessTokens accessTokens;
 
-    public TokenRenewal(RefreshTokens refreshTokens, SessionDao sessions, SessionStatus status, AccessTokens accessTokens) {
+    public TokenRenewal(RefreshTokens refreshTokens, SessionStatus status, AccessTokens accessTokens) {
         this.refreshTokens = refreshTokens;
-        this.sessions = sessions;
         this.status = status;
         this.accessTokens = accessTokens;
     }
@@ -46,14 +47,14 @@ public final class TokenRenewal {
             LOG.debug("refresh token rejected: {}", ((RefreshTokens.Rotation.Rejected) rotation).reason());
             return Optional.empty();
         }
-        Optional<SessionState> owner = sessions.state(session.id());
+        // The owner's name and role as the session check sees them (at most 2 s old, at once after a change
+        // here): the new token then passes that check, and a role change reaches it as it reaches any token.
+        Optional<SessionState> owner = status.state(session.id());
         if (owner.isEmpty()) {
             return Optional.empty();
         }
-        String access = accessTokens.issue(owner.get().userId(), owner.get().username(), owner.get().role(), session.id(),
-                session.amrList());
-        // The cached state may predate a role change that this new token already carries.
-        status.forget(session.id());
-        return Optional.of(new Renewed(session.id(), access, successor, session.expiresAt()));
+        AccessTokens.Signed access = accessTokens.sign(owner.get().userId(), owner.get().username(), owner.get().role(),
+                session.id(), session.amrList());
+        return Optional.of(new Renewed(session.id(), access.token(), successor, session.expiresAt(), access.claims()));
     }
 }

@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
 public final class Auth {
     private static final Logger LOG = LoggerFactory.getLogger(Auth.class);
     private static final String PRINCIPAL = "gatehouse.principal";
+    /**
+     * Anonymous routes that never look at the caller: a browser asks for them with whatever cookies it
+     * holds, and a stale access cookie must not cost a refresh-token rotation (a database write) there.
+     */
+    private static final Set<String> PASSIVE = Set.of("/health", "/ready", "/favicon.ico", "/.well-known/jwks.json");
 
     private final AccessTokens accessTokens;
     private final TokenRenewal renewal;
@@ -68,7 +73,7 @@ public final class Auth {
      */
     public boolean handle(Context ctx) {
         Role required = requiredRole(ctx.routeRoles());
-        if (ctx.path().startsWith("/static/")) {
+        if (required == Role.ANONYMOUS && (ctx.path().startsWith("/static/") || PASSIVE.contains(ctx.path()))) {
             return true;
         }
         AccessToken principal = isApi(ctx) ? fromBearer(ctx) : fromCookies(ctx);
@@ -150,7 +155,8 @@ public final class Auth {
             cookies.setRefreshToken(ctx, renewed.get().refreshToken(), renewed.get().refreshExpiresAt());
         }
         cookies.setAccessToken(ctx, renewed.get().accessToken(), accessTokens.timeToLive());
-        return verified(renewed.get().accessToken()).orElse(null);
+        // Just signed from the session's current state: no second verification, no second session read.
+        return renewed.get().claims();
     }
 
     private static String pathWithQuery(Context ctx) {

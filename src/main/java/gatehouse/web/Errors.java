@@ -2,6 +2,7 @@ package gatehouse.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gatehouse.domain.ActionRefused;
+import gatehouse.domain.Busy;
 import gatehouse.domain.MemberGone;
 import gatehouse.domain.ValidationException;
 import io.javalin.config.RoutesConfig;
@@ -34,6 +35,10 @@ public final class Errors {
         routes.exception(ValidationException.class, (e, ctx) -> validation(ctx, e));
         routes.exception(ActionRefused.class, (e, ctx) -> refused(ctx, e));
         routes.exception(MemberGone.class, (e, ctx) -> memberGone(ctx));
+        routes.exception(Busy.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(Busy.RETRY_AFTER_SECONDS));
+            respond(ctx, HttpStatus.SERVICE_UNAVAILABLE, "busy", null);
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} {} failed", RequestIds.of(ctx), ctx.method(), ctx.path(), e);
             respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, null, null);
@@ -59,7 +64,7 @@ public final class Errors {
             return;
         }
         String key = switch (status.getCode()) {
-            case 400, 403, 404, 405, 413, 429 -> "error." + status.getCode();
+            case 400, 403, 404, 405, 413, 429, 503 -> "error." + status.getCode();
             default -> "error.500";
         };
         boolean csrf = status == HttpStatus.FORBIDDEN && "csrf".equals(detail);

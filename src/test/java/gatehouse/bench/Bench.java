@@ -10,6 +10,7 @@ import gatehouse.token.AccessTokens;
 import gatehouse.token.SigningKey;
 import gatehouse.token.SigningKeys;
 import gatehouse.domain.Role;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,12 +30,21 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         System.out.println("Gatehouse benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("java.version") + "); medians of " + ROUNDS + " interleaved rounds\n");
-        tokenVerification();
-        requests();
+        double signMicros = tokenVerification().get("RS256 sign");
+        if (!Boolean.getBoolean("bench.skipPerRequest")) {
+            requests();
+        }
+        if (!Boolean.getBoolean("bench.skipThroughput")) {
+            System.out.println("throughput (wrk, the built jar, " + Throughput.MEMBERS + " members):");
+            long start = System.nanoTime();
+            Map<String, Object> results = new Throughput(Path.of("src/test/resources/bench")).run(signMicros);
+            Results.write(results, Path.of("target/bench"));
+            System.out.printf("%n(throughput part took %.0f s)%n", (System.nanoTime() - start) / 1e9);
+        }
     }
 
     /** Verifying an access token, per algorithm: why RS256 is the default. */
-    private static void tokenVerification() throws Exception {
+    private static Map<String, Double> tokenVerification() throws Exception {
         var auth = TestApp.builder().start();
         var config = auth.config().auth();
         auth.close();
@@ -45,10 +55,19 @@ public final class Bench {
             var keys = SigningKeys.of(algorithm, List.of(SigningKey.generate(algorithm == SigningAlgorithm.RS256 ? "RSA" : "EC")));
             var tokens = new AccessTokens(keys, config, Clock.systemUTC());
             String token = tokens.issue(user, "bench", Role.MEMBER, session, Amr.PASSWORD);
-            cases.put(algorithm + " verify", () -> tokens.verify(token));
+            // Verified tokens are cached: a fresh token each time (signed by another instance on the same
+            // keys) measures the signature check itself; the same token again measures the cache.
+            var signer = new AccessTokens(keys, config, Clock.systemUTC());
+            String[] fresh = new String[400 * (ROUNDS + 1)];
+            for (int i = 0; i < fresh.length; i++) {
+                fresh[i] = signer.issue(user, "bench", Role.MEMBER, session, Amr.PASSWORD);
+            }
+            int[] next = {0};
+            cases.put(algorithm + " verify", () -> tokens.verify(fresh[next[0]++]));
+            cases.put(algorithm + " verify, cached", () -> tokens.verify(token));
             cases.put(algorithm + " sign", () -> tokens.issue(user, "bench", Role.MEMBER, session, Amr.PASSWORD));
         }
-        report("per token operation", cases, 400, "RS256 verify");
+        return report("per token operation", cases, 400, "RS256 verify");
     }
 
     /** Whole HTTP requests against one running instance (H2 in memory, loopback). */
@@ -77,7 +96,7 @@ public final class Bench {
         }
     }
 
-    private static void report(String title, Map<String, Callable<Object>> cases, int perRound, String baseline) throws Exception {
+    private static Map<String, Double> report(String title, Map<String, Callable<Object>> cases, int perRound, String baseline) throws Exception {
         Map<String, double[]> samples = new LinkedHashMap<>();
         cases.keySet().forEach(name -> samples.put(name, new double[ROUNDS]));
         for (var c : cases.values()) {
@@ -99,6 +118,9 @@ public final class Bench {
         samples.forEach((name, values) -> System.out.printf("  %-42s %10.1f µs   %6.2f× %s%n",
                 name, median(values), median(values) / base, baseline));
         System.out.println();
+        Map<String, Double> medians = new LinkedHashMap<>();
+        samples.forEach((name, values) -> medians.put(name, median(values)));
+        return medians;
     }
 
     private static double median(double[] values) {

@@ -1,0 +1,296 @@
+package gatehouse.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import gatehouse.account.Passwords;
+import gatehouse.config.Config;
+import gatehouse.config.ConfigLoader;
+import gatehouse.db.Database;
+import gatehouse.domain.Role;
+import gatehouse.testing.BulkMembers;
+import gatehouse.token.KeyFiles;
+import gatehouse.token.SigningKeys;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+/**
+ * The throughput table of {@code make bench}: the built jar, started as a user starts it, on a temporary
+ * data dir holding 10,000 members, driven by {@code wrk}. Every request is measured after a warm-up;
+ * ratios to {@code /health} in the same run are what to compare, since the machine is shared.
+ */
+final class Throughput {
+    static final String PASSWORD = "violet-harbor-lantern-92";
+    static final int MEMBERS = 10_000;
+    private static final int WARM_UP = 2;
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 8);
+    /** For a quick look while optimising: {@code -Dbench.only=me,admin} measures only rows naming one of these. */
+    private static final List<String> ONLY = List.of(System.getProperty("bench.only", "").split(","));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One line of the table; target null when the row has none. */
+    record Row(String request, Wrk.Result result, Double ratio, String target, Boolean met) {}
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Wrk wrk;
+    private final Path dataDir;
+    private String base;
+    private Process server;
+    private Path warmTokens;
+    private Path tokens;
+
+    Throughput(Path scripts) throws IOException {
+        this.wrk = new Wrk(scripts);
+        this.dataDir = Files.createTempDirectory("gatehouse-bench");
+    }
+
+    /** @param signMicros one RS256 signature, measured in this run */
+    Map<String, Object> run(double signMicros) throws Exception {
+        Config config = ConfigLoader.load(Map.of("data.dir", dataDir.toString()), Map.of());
+        byte[] pepper = KeyFiles.loadOrCreatePepper(config.auth().pepperFile());
+        SigningKeys.load(config.auth());
+        double bcryptMs = bcryptMillis(new Passwords(pepper, config.auth().bcryptCost()));
+        String hash = new Passwords(pepper, config.auth().bcryptCost()).hash(PASSWORD);
+        long insertStart = System.nanoTime();
+        try (Database db = Database.open(config.db())) {
+            BulkMembers.insert(db.jdbi(), "member", MEMBERS, Role.MEMBER, hash, Instant.now());
+            BulkMembers.insert(db.jdbi(), "benchadmin", 1, Role.ADMIN, hash, Instant.now());
+            // Sessions for the refresh runs, opened directly: 16 bcrypt logins would cost more than the run.
+            warmTokens = tokenFile(BulkMembers.sessions(db.jdbi(), names(200), Instant.now()), "warm");
+            tokens = tokenFile(BulkMembers.sessions(db.jdbi(), names(300), Instant.now()), "measured");
+        }
+        System.out.printf("  %,d members inserted in %.1f s%n", MEMBERS, (System.nanoTime() - insertStart) / 1e9);
+
+        double startupMs = start();
+        try {
+            return measure(signMicros, bcryptMs, config.auth().bcryptCost(), startupMs);
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    private Map<String, Object> measure(double signMicros, double bcryptMs, int bcryptCost, double startupMs)
+            throws Exception {
+        JsonNode member = login("member100");
+        JsonNode admin = login("benchadmin0");
+        List<String> bearer = List.of("Authorization: Bearer " + member.get("accessToken").asText());
+        List<String> memberCookies = List.of("Cookie: access_token=" + member.get("accessToken").asText()
+                + "; refresh_token=" + member.get("refreshToken").asText());
+        List<String> adminCookies = List.of("Cookie: access_token=" + admin.get("accessToken").asText()
+                + "; refresh_token=" + admin.get("refreshToken").asText());
+        for (var check : List.of(List.of("/api/v1/me", bearer), List.of("/me", memberCookies),
+                List.of("/admin/users?page=200", adminCookies))) {
+            expect200((String) check.get(0), castList(check.get(1)));
+        }
+
+        List<Row> rows = new ArrayList<>();
+        Wrk.Result health = get("/health", List.of());
+        Wrk.Result apiMe = wanted("apiMe") ? get("/api/v1/me", bearer) : SKIPPED;
+        Wrk.Result mePage = wanted("me") ? get("/me", memberCookies) : SKIPPED;
+        Wrk.Result adminFirst = wanted("admin") ? get("/admin/users", adminCookies) : SKIPPED;
+        Wrk.Result admin200 = wanted("admin") ? get("/admin/users?page=200", adminCookies) : SKIPPED;
+        Wrk.Result refresh = SKIPPED;
+        if (wanted("refresh")) {
+            wrk.run(base + "/", 8, 8, WARM_UP, "refresh.lua", List.of(), Map.of("BENCH_TOKENS", warmTokens.toString()));
+            refresh = wrk.run(base + "/", 8, 8, SECONDS, "refresh.lua", List.of(), Map.of("BENCH_TOKENS", tokens.toString()));
+        }
+        Wrk.Result[] storm = wanted("storm") ? storm(bearer) : new Wrk.Result[] {SKIPPED, SKIPPED};
+        Wrk.Result healthAgain = get("/health", List.of());
+
+        double healthRate = (health.requestsPerSecond() + healthAgain.requestsPerSecond()) / 2;
+        int cores = Runtime.getRuntime().availableProcessors();
+        double ceiling = cores / (signMicros / 1e6);
+        rows.add(row("GET /health", health, healthRate, null, null));
+        rows.add(row("GET /api/v1/me (Bearer)", apiMe, healthRate, "≥ 0.60", apiMe.requestsPerSecond() / healthRate >= 0.60));
+        rows.add(row("GET /me (page, cookies)", mePage, healthRate, "≥ 0.40", mePage.requestsPerSecond() / healthRate >= 0.40));
+        rows.add(row("GET /admin/users (page 1 of 10,000)", adminFirst, healthRate, "≥ 0.25",
+                adminFirst.requestsPerSecond() / healthRate >= 0.25));
+        rows.add(row("GET /admin/users?page=200", admin200, healthRate, "≥ 0.10",
+                admin200.requestsPerSecond() / healthRate >= 0.10));
+        rows.add(row("POST /api/v1/auth/refresh (8 conns, own token each)", refresh, healthRate,
+                String.format("≥ %.0f/s (0.60 × signing ceiling)", 0.6 * ceiling), refresh.requestsPerSecond() >= 0.6 * ceiling));
+        rows.add(row("POST /api/v1/auth/login (storm, 16 conns, bcrypt " + bcryptCost + ")", storm[0], healthRate, null, null));
+        rows.add(row("GET /api/v1/me during the storm (16 conns)", storm[1], healthRate, "p99 < 50 ms", storm[1].p99() < 50));
+        rows.add(row("GET /health (again, after the rest)", healthAgain, healthRate, null, null));
+
+        long rssKb = rssKb();
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("cores", cores);
+        results.put("java", System.getProperty("java.version"));
+        results.put("jvmFlags", System.getProperty("bench.jvm", ""));
+        results.put("members", MEMBERS);
+        results.put("rows", rows);
+        results.put("rs256SignMicros", signMicros);
+        results.put("signingCeilingPerSecond", ceiling);
+        results.put("bcryptCost", bcryptCost);
+        results.put("bcryptMillis", bcryptMs);
+        results.put("startupMillis", startupMs);
+        results.put("startupTarget", "< 1500 ms");
+        results.put("startupMet", startupMs < 1500);
+        results.put("rssMiB", rssKb / 1024.0);
+        results.put("rssTarget", "< 300 MB");
+        results.put("rssMet", rssKb * 1024.0 < 300e6);
+        results.put("zeroErrors", rows.stream().allMatch(r -> r.result().errors() == 0));
+        return results;
+    }
+
+    private static final Wrk.Result SKIPPED = new Wrk.Result(0, 0, 0, 0, 0);
+
+    private static boolean wanted(String row) {
+        return ONLY.size() == 1 && ONLY.get(0).isEmpty() || ONLY.contains(row);
+    }
+
+    /** 16 connections logging in while 16 others call /api/v1/me: [login, me]. */
+    private Wrk.Result[] storm(List<String> bearer) throws Exception {
+        var env = Map.of("BENCH_PREFIX", "member", "BENCH_COUNT", "64", "BENCH_PASSWORD", PASSWORD);
+        CompletableFuture<Wrk.Result> logins = CompletableFuture.supplyAsync(() -> {
+            try {
+                return wrk.run(base + "/", 1, 16, SECONDS + 2, "login.lua", List.of(), env);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(1000); // the storm is under way before the measured calls start
+        Wrk.Result me = wrk.run(base + "/api/v1/me", 1, 16, SECONDS, "status.lua", bearer, Map.of());
+        return new Wrk.Result[] {logins.join(), me};
+    }
+
+    private Wrk.Result get(String path, List<String> headers) throws Exception {
+        wrk.run(base + path, 2, 32, WARM_UP, "status.lua", headers, Map.of());
+        return wrk.run(base + path, 2, 32, SECONDS, "status.lua", headers, Map.of());
+    }
+
+    private static Row row(String request, Wrk.Result result, double health, String target, Boolean met) {
+        Boolean ok = met == null ? null : met && result.errors() == 0;
+        return new Row(request, result, result.requestsPerSecond() / health, target, ok);
+    }
+
+    /** Starts the jar as {@code make run} does; returns the time to the first 200 from /health, in ms. */
+    private double start() throws Exception {
+        int port;
+        try (var socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        base = "http://127.0.0.1:" + port;
+        List<String> command = new ArrayList<>(List.of("java"));
+        String flags = System.getProperty("bench.jvm", "").trim();
+        if (!flags.isEmpty()) {
+            command.addAll(Arrays.asList(flags.split("\\s+")));
+        }
+        Path cds = Path.of(System.getProperty("bench.cds", "target/gatehouse.jsa")).toAbsolutePath();
+        if (Files.isRegularFile(cds)) {
+            command.add("-XX:SharedArchiveFile=" + cds);
+        }
+        String jfr = System.getProperty("bench.jfr", "");
+        if (!jfr.isEmpty()) {
+            command.add("-XX:FlightRecorderOptions:stackdepth=256");
+            command.add("-XX:StartFlightRecording=filename=" + Path.of(jfr).toAbsolutePath() + ",settings="
+                    + Path.of("src/test/resources/bench/sampling.jfc").toAbsolutePath());
+        }
+        command.addAll(List.of("-jar", Path.of(System.getProperty("bench.jar", "target/gatehouse.jar")).toAbsolutePath().toString()));
+        var builder = new ProcessBuilder(command).directory(dataDir.toFile())
+                .redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile());
+        var env = builder.environment();
+        env.put("GATEHOUSE_DATA_DIR", dataDir.toString());
+        env.put("GATEHOUSE_SERVER_HOST", "127.0.0.1");
+        env.put("GATEHOUSE_SERVER_PORT", String.valueOf(port));
+        // One client address sends every request here: the per-IP limits would answer 429.
+        env.put("GATEHOUSE_SERVER_RATE_LIMIT_BURST", "1000000");
+        // The bench's administrator has no authenticator app; the member list is what is measured.
+        env.put("GATEHOUSE_AUTH_ADMIN_SECOND_FACTOR", "optional");
+        System.out.println("  " + String.join(" ", command));
+        long t0 = System.nanoTime();
+        server = builder.start();
+        var health = HttpRequest.newBuilder(URI.create(base + "/health")).build();
+        while (true) {
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return (System.nanoTime() - t0) / 1e6;
+                }
+            } catch (ConnectException e) {
+                if (!server.isAlive()) {
+                    throw new IllegalStateException("the server stopped; see " + dataDir.resolve("server.log"));
+                }
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private JsonNode login(String username) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", username, "password", PASSWORD))))
+                .build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("login of " + username + ": " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** Eight members from {@code first} on. */
+    private static List<String> names(int first) {
+        return IntStream.range(first, first + 8).mapToObj(i -> "member" + i).toList();
+    }
+
+    /** Refresh tokens one a line, for refresh.lua. */
+    private Path tokenFile(List<String> refreshTokens, String name) throws IOException {
+        Path file = dataDir.resolve("tokens-" + name);
+        Files.write(file, refreshTokens);
+        return file;
+    }
+
+    private void expect200(String path, List<String> headers) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(base + path));
+        headers.forEach(h -> request.header(h.substring(0, h.indexOf(':')), h.substring(h.indexOf(':') + 1).trim()));
+        int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status != 200) {
+            throw new IllegalStateException(path + " answers " + status + " before the run");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castList(Object o) {
+        return (List<String>) o;
+    }
+
+    private long rssKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + server.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static double bcryptMillis(Passwords passwords) {
+        double[] times = new double[3];
+        for (int i = 0; i < times.length; i++) {
+            long t = System.nanoTime();
+            passwords.hash(PASSWORD);
+            times[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(times);
+        return times[1];
+    }
+
+    static ObjectMapper json() {
+        return JSON.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+}
