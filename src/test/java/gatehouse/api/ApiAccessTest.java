@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
-import gatehouse.session.Amr;
+import gatehouse.token.Amr;
 import gatehouse.config.SigningAlgorithm;
 import gatehouse.testing.MutableClock;
 import gatehouse.token.AccessTokens;

@@ -1,6 +1,6 @@
 package gatehouse.bench;
 
-import gatehouse.session.Amr;
+import gatehouse.token.Amr;
 import gatehouse.config.SigningAlgorithm;
 import gatehouse.session.SessionStatus;
 import gatehouse.testing.TestApp;

@@ -8,7 +8,7 @@ import gatehouse.account.ProfileForm;
 import gatehouse.account.SignupForm;
 import gatehouse.account.User;
 import gatehouse.domain.Role;
-import gatehouse.session.Amr;
+import gatehouse.token.Amr;
 import gatehouse.testing.Browsers;
 import gatehouse.testing.MutableClock;
 import gatehouse.testing.TestApp;

@@ -2,7 +2,7 @@ package gatehouse.testing;
 
 import gatehouse.account.UserDao;
 import gatehouse.domain.Role;
-import gatehouse.session.Amr;
+import gatehouse.token.Amr;
 import gatehouse.session.RefreshTokens;
 import gatehouse.session.Session;
 import gatehouse.session.SessionDao;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gatehouse.config.ConfigLoader;
 import gatehouse.config.SigningAlgorithm;
 import gatehouse.domain.Role;
-import gatehouse.session.Amr;
+import gatehouse.token.Amr;
 import gatehouse.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
