@@ -126,4 +126,15 @@ class MetricsTest {
         assertFalse(list.allows("localhost"), "names are never looked up");
         assertFalse(list.allows(null));
     }
+
+    @Test
+    void a_metrics_allow_entry_that_is_not_an_address_stops_the_start_with_one_line() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(gatehouse.config.ConfigException.class,
+                () -> gatehouse.config.ConfigLoader.load(Map.of("server.metrics-allow", "127.0.0.1,prometheus.local"), Map.of()));
+
+        assertEquals("config server.metrics-allow=127.0.0.1,prometheus.local: not an IP address or CIDR block: prometheus.local",
+                e.getMessage());
+        assertEquals(List.of("127.0.0.1", "::1"), gatehouse.config.ConfigLoader.load(Map.of(), Map.of()).server().metricsAllow(),
+                "loopback by default");
+    }
 }
