@@ -78,7 +78,9 @@ public final class Services {
         this.accessTokens = new AccessTokens(keys, config.auth(), clock);
         this.renewal = new TokenRenewal(refreshTokens, sessionDao, sessionStatus, accessTokens);
         this.passwords = new Passwords(pepper, config.auth().bcryptCost());
-        this.accounts = new Accounts(jdbi, userDao, passwords, refreshTokens, audit, clock);
+        var devices = new gatehouse.account.LoginDevices(jdbi.onDemand(gatehouse.account.LoginDeviceDao.class), pepper,
+                config.auth().deviceTokenLife(), clock);
+        this.accounts = new Accounts(jdbi, userDao, passwords, refreshTokens, devices, audit, clock);
         this.members = new Members(jdbi, adminDao, refreshTokens, audit, clock);
         // OpenID Connect provider: tokens for other applications, issued by server.public-url.
         this.clients = new Clients(jdbi, sessionStatus, audit, clock);

@@ -3,6 +3,7 @@ package gatehouse.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gatehouse.domain.ActionRefused;
 import gatehouse.domain.MemberGone;
+import gatehouse.domain.TooManyAttempts;
 import gatehouse.domain.ValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -34,6 +35,10 @@ public final class Errors {
         routes.exception(ValidationException.class, (e, ctx) -> validation(ctx, e));
         routes.exception(ActionRefused.class, (e, ctx) -> refused(ctx, e));
         routes.exception(MemberGone.class, (e, ctx) -> memberGone(ctx));
+        routes.exception(TooManyAttempts.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            respond(ctx, HttpStatus.TOO_MANY_REQUESTS, "too many attempts", null);
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} {} failed", RequestIds.of(ctx), ctx.method(), ctx.path(), e);
             respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, null, null);
