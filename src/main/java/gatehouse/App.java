@@ -64,7 +64,7 @@ public final class App {
         Clock clock = services.clock();
         ObjectMapper json = Json.mapper();
         var client = new ClientAddress(config.server().trustedProxies());
-        var cookies = new Cookies(clock);
+        var cookies = new Cookies(clock, config.auth().deviceTokenLife());
         var auth = new Auth(services.accessTokens(), services.renewal(), services.sessionStatus(), cookies);
         var csrf = new Csrf(services.pepper(), cookies);
         var pages = new Pages(new Languages(), csrf);

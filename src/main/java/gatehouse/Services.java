@@ -1,6 +1,8 @@
 package gatehouse;
 
 import gatehouse.account.Accounts;
+import gatehouse.account.LoginDeviceDao;
+import gatehouse.account.LoginDevices;
 import gatehouse.account.MemberCache;
 import gatehouse.account.Passwords;
 import gatehouse.account.UserDao;
@@ -90,7 +92,9 @@ public final class Services {
         this.passwords = new Passwords(pepper, config.auth().bcryptCost());
         // Members as pages and the API read them, 2 s fresh; every write that changes one forgets it here.
         var memberCache = new MemberCache();
-        this.accounts = new Accounts(jdbi, userDao, memberCache, passwords, refreshTokens, audit, clock);
+        var devices = new LoginDevices(jdbi.onDemand(LoginDeviceDao.class), pepper,
+                config.auth().deviceTokenLife(), clock);
+        this.accounts = new Accounts(jdbi, userDao, memberCache, passwords, refreshTokens, devices, audit, clock);
         this.members = new Members(jdbi, adminDao, memberCache, refreshTokens, audit, clock);
         // OpenID Connect provider: tokens for other applications, issued by server.public-url.
         this.clients = new Clients(jdbi, sessionStatus, audit, clock);

@@ -87,7 +87,8 @@ public final class AccountController {
     public void login(Context ctx) {
         String username = ctx.formParam("username");
         String next = LocalPaths.safe(ctx.formParam("next"));
-        var outcome = twoStepLogin.passwordStep(username, ctx.formParam("password"), next, ctx.ip(), ctx.userAgent());
+        var outcome = twoStepLogin.passwordStep(username, ctx.formParam("password"), next, ctx.ip(), ctx.userAgent(),
+                ctx.cookie(Cookies.DEVICE_TOKEN));
         if (outcome instanceof TwoStepLogin.Outcome.Refused) {
             pages.render(ctx, HttpStatus.UNAUTHORIZED, "login.jte",
                     new LoginPage(nullToEmpty(username), next, pages.text(ctx).get("error.login.failed"), null));

@@ -26,7 +26,10 @@ public final class Accounts {
      * A successful login: the member and the new session's refresh token. {@code passwordChangeRequired}:
      * an imported password below today's rules was accepted, and the member should change it now.
      */
-    public record Login(User user, RefreshTokens.Issued session, boolean passwordChangeRequired) {}
+    public record Login(User user, RefreshTokens.Issued session, boolean passwordChangeRequired, String deviceToken) {}
+
+    /** A right password: the member, and the trusted device it came from (null when none). */
+    public record Checked(User user, LoginDevice device) {}
 
     private final Jdbi jdbi;
     private final UserDao users;
@@ -36,9 +39,13 @@ public final class Accounts {
     private final RefreshTokens refreshTokens;
     private final AuditLog audit;
     private final Clock clock;
+    private final LoginDevices devices;
+    private final LoginAttempts attempts;
+    private final PasswordRechecks rechecks;
+    private final EqualTiming timing;
 
     public Accounts(Jdbi jdbi, UserDao users, MemberCache memberCache, Passwords passwords, RefreshTokens refreshTokens,
-                    AuditLog audit, Clock clock) {
+                    LoginDevices devices, AuditLog audit, Clock clock) {
         this.jdbi = jdbi;
         this.memberCache = memberCache;
         this.users = users;
@@ -47,6 +54,10 @@ public final class Accounts {
         this.refreshTokens = refreshTokens;
         this.audit = audit;
         this.clock = clock;
+        this.devices = devices;
+        this.attempts = new LoginAttempts(users, devices, clock);
+        this.rechecks = new PasswordRechecks(users, attempts, passwords, audit, clock);
+        this.timing = new EqualTiming(passwords);
     }
 
     /** Creates a member with role MEMBER; throws {@link ValidationException} naming every bad field. */
@@ -63,7 +74,7 @@ public final class Accounts {
         UUID id = UUID.randomUUID();
         Profile profile = form.profile().validate(id, null, clock, errors);
         checkNewPassword(form.password(), form.passwordConfirm(), "password", "passwordConfirm",
-                List.of(username, profile.name(), profile.nickname()), errors);
+                List.of(username, profile.name(), profile.nickname()), true, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -83,12 +94,13 @@ public final class Accounts {
     }
 
     private void checkNewPassword(String password, String confirm, String field, String confirmField,
-                                  List<String> personal, Map<String, String> errors) {
+                                  List<String> personal, boolean measureStrength, Map<String, String> errors) {
         if (password == null || password.isEmpty()) {
             errors.put(field, "error.password.required");
             return;
         }
-        passwords.problem(password, personal).ifPresent(problem -> errors.put(field, problem));
+        (measureStrength ? passwords.problem(password, personal) : passwords.ruleProblem(password, personal))
+                .ifPresent(problem -> errors.put(field, problem));
         if (confirm == null || !Passwords.normalise(password).equals(Passwords.normalise(confirm))) {
             errors.put(confirmField, "error.password.mismatch");
         }
@@ -96,91 +108,100 @@ public final class Accounts {
 
     /**
      * The password step of a login: the member when the password is right. Empty for an unknown user, a
-     * wrong password or a throttled account alike, which all cost one bcrypt check, so the caller cannot
-     * tell them apart. The attempt stays counted until {@link #openSession} (after a second factor, if the
-     * member has one), so that guessing codes is throttled like guessing passwords.
+     * wrong password or a throttled account alike, which all take one bcrypt check's time, so the caller
+     * cannot tell them apart. The attempt stays counted until {@link #openSession} (after a second factor,
+     * if the member has one), so that guessing codes is throttled like guessing passwords.
      */
     public Optional<User> checkPassword(String rawUsername, String password, String ip) {
+        return checkPassword(rawUsername, password, ip, null).map(Checked::user);
+    }
+
+    /**
+     * As {@link #checkPassword(String, String, String)}, from a client that may hold a device token: when it
+     * is valid for the member, only that device's failures throttle the attempt (see {@link LoginDevices}).
+     */
+    public Optional<Checked> checkPassword(String rawUsername, String password, String ip, String deviceToken) {
         String username = SignupForm.normalizeUsername(rawUsername);
         String candidate = password == null ? "" : password;
         Optional<User> found = username.isEmpty() || candidate.length() > 4 * Passwords.MAX_LENGTH
                 ? Optional.empty() : users.findByUsername(username);
         Optional<Credentials> credentials = found.flatMap(user -> users.credentials(user.id()));
         if (credentials.isEmpty()) {
-            passwords.matchNobody(candidate);
+            timing.matchNobody(candidate);
             audit.record(AuditEvent.LOGIN_FAILURE, null, null, ip, "unknown user name");
             return Optional.empty();
         }
         User user = found.get();
-        Instant now = clock.instant();
-        Optional<Attempt> attempt = countAttempt(user.id(), now);
+        LoginDevice device = devices.validFor(deviceToken, user.id()).orElse(null);
+        String from = device == null ? "" : " from a trusted device";
+        Optional<LoginAttempts.Attempt> attempt = attempts.admit(user.id(), device);
         if (attempt.isEmpty()) {
-            passwords.matchNobody(candidate);
-            audit.record(AuditEvent.LOGIN_FAILURE, null, user.id(), ip, "throttled");
+            timing.matchNobody(candidate);
+            audit.record(AuditEvent.LOGIN_FAILURE, null, user.id(), ip, "throttled" + from);
             return Optional.empty();
         }
         String storedHash = attempt.get().credentials().passwordHash();
         // An imported member's first login is checked against the original's hash, with the password
         // exactly as typed (the raw parameter: the original hashed it so).
         boolean legacy = LegacyPasswords.isAwaitingFirstLogin(storedHash);
+        long started = System.nanoTime();
         Passwords.Match match = legacy ? Passwords.Match.NO : passwords.check(candidate, storedHash);
         boolean matched = legacy ? legacyPasswords.upgradeOnMatch(user, password == null ? "" : password, candidate)
                 : match != Passwords.Match.NO;
         if (!matched) {
+            if (!legacy) {
+                timing.afterFailure(storedHash, candidate, started);
+            }
             int failures = attempt.get().failures();
-            audit.record(AuditEvent.LOGIN_FAILURE, null, user.id(), ip, "wrong password (" + failures + " in a row)");
+            audit.record(AuditEvent.LOGIN_FAILURE, null, user.id(), ip, "wrong password (" + failures + " in a row)" + from);
             if (attempt.get().lockedUntil() != null) {
-                audit.record(AuditEvent.ACCOUNT_LOCKED, null, user.id(), ip,
-                        "locked for " + LoginThrottle.waitAfter(failures).toSeconds() + " s");
+                audit.record(device == null ? AuditEvent.ACCOUNT_LOCKED : AuditEvent.DEVICE_LOCKED, null, user.id(), ip,
+                        "locked for " + LoginThrottle.waitAfter(failures).toSeconds() + " s" + (device == null ? "" : ", this device only"));
             }
             return Optional.empty();
         }
         if (!legacy && (passwords.needsRehash(storedHash) || match == Passwords.Match.YES_UNNORMALISED)) {
             users.replaceHash(user.id(), passwords.hash(candidate));
         }
-        return Optional.of(user);
+        return Optional.of(new Checked(user, device));
     }
 
     /** The end of a successful login: clears the failure count and opens a session opened by {@code amr}. */
     public Login openSession(User user, List<String> amr, String ip, String userAgent) {
-        users.loginSucceeded(user.id(), clock.instant());
+        return openSession(user, null, amr, ip, userAgent);
+    }
+
+    /**
+     * As {@link #openSession(User, List, String, String)}, for a login from {@code device} (null: none): that
+     * device's count is cleared (the account's stays, as guesses from elsewhere earned it), and the answer
+     * carries the device token to keep.
+     */
+    public Login openSession(User user, LoginDevice device, List<String> amr, String ip, String userAgent) {
+        if (device == null) {
+            users.loginSucceeded(user.id(), clock.instant());
+        } else {
+            users.recordLogin(user.id(), clock.instant());
+        }
         memberCache.forget(user.id());
         RefreshTokens.Issued session = refreshTokens.start(user.id(), userAgent, ip, amr);
-        audit.record(AuditEvent.LOGIN_SUCCESS, user.id(), user.id(), ip, amr.size() > 1 ? "with second factor" : null);
-        return new Login(user, session, legacyPasswords.passwordChangeRequired(user.id()));
+        String deviceToken = devices.trust(user.id(), device);
+        String how = (amr.size() > 1 ? "with second factor, " : "")
+                + (deviceToken == null ? "" : device == null ? "new device token" : "from a trusted device");
+        audit.record(AuditEvent.LOGIN_SUCCESS, user.id(), user.id(), ip, how.isEmpty() ? null : how);
+        return new Login(user, session, legacyPasswords.passwordChangeRequired(user.id()), deviceToken);
     }
 
     /**
-     * Counts one attempt of a later login step (a second-factor code) against the account's throttle; false
-     * when the account is throttled, and the attempt must not be checked.
+     * Counts one attempt of a later login step (a second-factor code) against the throttle of the device the
+     * password step came from (null: the account's); false when throttled, and the attempt must not be checked.
      */
-    public boolean admitAttempt(UUID userId) {
-        return countAttempt(userId, clock.instant()).isPresent();
+    public boolean admitAttempt(UUID userId, LoginDevice device) {
+        return attempts.admit(userId, device).isPresent();
     }
 
-    /** A login attempt admitted by the throttle, already counted as a failure (a success clears it). */
-    private record Attempt(Credentials credentials, int failures, Instant lockedUntil) {}
-
-    /**
-     * Admits one attempt unless the account is throttled. The attempt is counted, and the wait it would
-     * earn set, before the (slow) password check: otherwise parallel guesses all read the same count,
-     * all get checked, and the throttle never engages. Empty when throttled or when other attempts keep
-     * coming first.
-     */
-    private Optional<Attempt> countAttempt(UUID userId, Instant now) {
-        for (int tries = 0; tries < 5; tries++) {
-            Optional<Credentials> read = users.credentials(userId);
-            if (read.isEmpty() || read.get().isLocked(now)) {
-                return Optional.empty();
-            }
-            int failures = read.get().failedLogins() + 1;
-            Duration wait = LoginThrottle.waitAfter(failures);
-            Instant lockedUntil = wait.isZero() ? null : now.plus(wait);
-            if (users.countAttempt(userId, read.get().failedLogins(), failures, lockedUntil) == 1) {
-                return Optional.of(new Attempt(read.get(), failures, lockedUntil));
-            }
-        }
-        return Optional.empty();
+    /** The trusted device {@code deviceId} of this member (a login waiting for its second factor came from it). */
+    public Optional<LoginDevice> device(UUID deviceId, UUID userId) {
+        return deviceId == null ? Optional.empty() : devices.byId(deviceId, userId);
     }
 
     /** Ends one session. */
@@ -217,11 +238,13 @@ public final class Accounts {
     public void changePassword(UUID userId, UUID keepSession, String current, String next, String confirm, String ip) {
         Member member = member(userId).orElseThrow(MemberGone::new);
         Map<String, String> errors = new LinkedHashMap<>();
-        if (!confirmPassword(userId, current)) {
+        // The current password first: zxcvbn (the expensive rule) runs only for the member who knows it.
+        boolean known = confirmPassword(userId, current, ip);
+        if (!known) {
             errors.put("currentPassword", "error.password.current");
         }
         checkNewPassword(next, confirm, "newPassword", "newPasswordConfirm",
-                List.of(member.user().username(), member.profile().name(), member.profile().nickname()), errors);
+                List.of(member.user().username(), member.profile().name(), member.profile().nickname()), known, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -235,7 +258,7 @@ public final class Accounts {
      * with it. The last administrator is refused, as on the admin page: nobody could manage members after.
      */
     public void deleteOwnAccount(UUID userId, String password, String ip) {
-        if (!confirmPassword(userId, password)) {
+        if (!confirmPassword(userId, password, ip)) {
             throw ValidationException.of("password", "error.password.current");
         }
         String username = jdbi.inTransaction(handle -> {
@@ -270,23 +293,12 @@ public final class Accounts {
     }
 
     /**
-     * Confirms the member's current password (password change, deletion). Goes through the login
-     * throttle: a stolen session must not become an unlimited password oracle.
+     * Confirms the member's current password (password change, deletion, second-factor changes): limited per
+     * member and by the login throttle, throwing {@link gatehouse.domain.TooManyAttempts} (429) without a
+     * bcrypt when exceeded; a stolen session must not become an unlimited password oracle.
      */
-    public boolean confirmPassword(UUID userId, String password) {
-        if (password == null) {
-            return false;
-        }
-        Optional<Attempt> attempt = countAttempt(userId, clock.instant());
-        if (attempt.isEmpty()) {
-            passwords.matchNobody(password);
-            return false;
-        }
-        if (!passwords.matches(password, attempt.get().credentials().passwordHash())) {
-            return false;
-        }
-        users.clearFailures(userId);
-        return true;
+    public boolean confirmPassword(UUID userId, String password, String ip) {
+        return rechecks.confirm(userId, password, ip);
     }
 
     /**

@@ -32,6 +32,8 @@ public final class Passwords {
     public static final int MAX_LENGTH = 128;
     /** zxcvbn scores 0 to 4; 3 means "safely unguessable: moderate protection from offline attacks". */
     private static final int MIN_SCORE = 3;
+    /** The characters zxcvbn measures; see {@link #strengthProblem}. */
+    static final int STRENGTH_PREFIX = 64;
 
     /** How many hashes may wait per hashing thread before callers are told to come back later. */
     static final int QUEUED_PER_THREAD = 16;
@@ -156,10 +158,19 @@ public final class Passwords {
 
     /** True when the hash was made at another cost than the configured one. */
     public boolean needsRehash(String hash) {
+        return costOf(hash) != cost;
+    }
+
+    public int cost() {
+        return cost;
+    }
+
+    /** The cost a bcrypt hash was made at; -1 for anything else. */
+    public static int costOf(String hash) {
         try {
-            return Integer.parseInt(hash.substring(4, 6)) != cost;
+            return Integer.parseInt(hash.substring(4, 6));
         } catch (RuntimeException e) {
-            return true;
+            return -1;
         }
     }
 
@@ -169,6 +180,11 @@ public final class Passwords {
      * @param personal words the password must not be built from (user name, name, nickname)
      */
     public Optional<String> problem(String typed, List<String> personal) {
+        return ruleProblem(typed, personal).or(() -> strengthProblem(typed, personal));
+    }
+
+    /** The cheap rules only (length, personal words): for when the expensive one need not run yet. */
+    public Optional<String> ruleProblem(String typed, List<String> personal) {
         String password = normalise(typed);
         int length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH) {
@@ -183,9 +199,18 @@ public final class Passwords {
                 return Optional.of("error.password.personal");
             }
         }
-        // zxcvbn runs last: it is the expensive check (milliseconds for long inputs).
+        return Optional.empty();
+    }
+
+    /**
+     * zxcvbn's verdict, on the first {@value #STRENGTH_PREFIX} characters: its time grows steeply with the
+     * length (seconds for 128 random characters), and a prefix that strong makes the whole password strong.
+     */
+    private Optional<String> strengthProblem(String typed, List<String> personal) {
+        String password = normalise(typed);
+        int end = password.offsetByCodePoints(0, Math.min(STRENGTH_PREFIX, password.codePointCount(0, password.length())));
         List<String> hints = personal.stream().filter(w -> w != null && !w.isBlank()).toList();
-        if (strength.measure(password, hints).getScore() < MIN_SCORE) {
+        if (strength.measure(password.substring(0, end), hints).getScore() < MIN_SCORE) {
             return Optional.of("error.password.weak");
         }
         return Optional.empty();

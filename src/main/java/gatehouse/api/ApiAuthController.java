@@ -33,8 +33,8 @@ public final class ApiAuthController {
                                 String nickname, String introduction, String phone, String birthday,
                                 String gender, Boolean privacyConsent) {}
 
-    /** User name and password. */
-    public record LoginRequest(String username, String password) {}
+    /** User name and password, and the device token of an earlier login from this client, if any. */
+    public record LoginRequest(String username, String password, String deviceToken) {}
 
     /** The challenge a login answered with, and a code from the authenticator app or a recovery code. */
     public record SecondFactorRequest(String challenge, String code) {}
@@ -93,7 +93,8 @@ public final class ApiAuthController {
         if (!missing.isEmpty()) {
             throw new ValidationException(missing);
         }
-        var outcome = twoStepLogin.passwordStep(in.username(), in.password(), "", ctx.ip(), ctx.userAgent());
+        var outcome = twoStepLogin.passwordStep(in.username(), in.password(), "", ctx.ip(), ctx.userAgent(),
+                in.deviceToken());
         if (outcome instanceof TwoStepLogin.Outcome.Challenged challenged) {
             ctx.json(new SecondFactorChallenge(true, challenged.challenge(), TwoStepLogin.CHALLENGE_TIME.toSeconds()));
             return;
@@ -133,7 +134,7 @@ public final class ApiAuthController {
         RefreshTokens.Issued session = granted.login().session();
         String access = accessTokens.issue(user.id(), user.username(), user.role(), session.sessionId(), session.amr());
         ctx.json(new TokenView(access, session.token(), TokenView.BEARER, accessTokens.timeToLive().toSeconds(),
-                granted.login().passwordChangeRequired() ? Boolean.TRUE : null));
+                granted.login().passwordChangeRequired() ? Boolean.TRUE : null, granted.login().deviceToken()));
     }
 
     /**
@@ -145,7 +146,7 @@ public final class ApiAuthController {
         TokenRenewal.Renewed renewed = renewal.renew(refreshToken(ctx), ctx.ip())
                 .orElseThrow(() -> ApiProblem.unauthorized("api.refresh.rejected", "Bearer error=\"invalid_token\""));
         ctx.json(new TokenView(renewed.accessToken(), renewed.refreshToken(), TokenView.BEARER,
-                accessTokens.timeToLive().toSeconds(), null));
+                accessTokens.timeToLive().toSeconds(), null, null));
     }
 
     /**

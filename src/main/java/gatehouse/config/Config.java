@@ -35,5 +35,7 @@ public record Config(Server server, Db db, Auth auth, Path dataDir) {
             List<Path> signingKeyFiles,
             int bcryptCost,
             Path pepperFile,
-            boolean adminSecondFactorRequired) {}
+            boolean adminSecondFactorRequired,
+            Duration deviceTokenLife,
+            Duration sessionIdleTimeout) {}
 }

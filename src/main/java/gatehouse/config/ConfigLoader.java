@@ -57,6 +57,8 @@ public final class ConfigLoader {
         d.put("auth.bcrypt-cost", "12");
         d.put("auth.pepper-file", "${data.dir}/pepper.key");
         d.put("auth.admin-second-factor", "required");
+        d.put("auth.device-token-days", "180");
+        d.put("auth.session-idle-timeout", "P7D");
         DEFAULTS = Collections.unmodifiableMap(d);
     }
 
@@ -156,7 +158,9 @@ public final class ConfigLoader {
                     list("auth.signing-key-files").stream().map(file -> path("auth.signing-key-files", file)).toList(),
                     integer("auth.bcrypt-cost", 4, 16),
                     path("auth.pepper-file"),
-                    adminSecondFactor());
+                    adminSecondFactor(),
+                    Duration.ofDays(integer("auth.device-token-days", 0, 3650)),
+                    duration("auth.session-idle-timeout", Duration.ofMinutes(1)));
             if (auth.signingKeyFiles().isEmpty() && algorithm != SigningAlgorithm.HS256) {
                 throw new ConfigException("auth.signing-key-files", raw.get("auth.signing-key-files"), "at least one file is needed");
             }

@@ -5,4 +5,4 @@ import java.util.UUID;
 
 /** A login waiting for its second factor, as stored (the token only by hash). */
 public record LoginChallenge(String tokenHash, UUID userId, String nextPath, int failures, Instant createdAt,
-                             Instant expiresAt) {}
+                             Instant expiresAt, UUID deviceId) {}

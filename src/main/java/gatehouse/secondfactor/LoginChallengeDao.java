@@ -12,8 +12,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface LoginChallengeDao {
 
     @SqlUpdate("""
-            INSERT INTO login_challenges (token_hash, user_id, next_path, failures, created_at, expires_at)
-            VALUES (:tokenHash, :userId, :nextPath, :failures, :createdAt, :expiresAt)""")
+            INSERT INTO login_challenges (token_hash, user_id, next_path, failures, created_at, expires_at, device_id)
+            VALUES (:tokenHash, :userId, :nextPath, :failures, :createdAt, :expiresAt, :deviceId)""")
     void insert(@BindMethods LoginChallenge challenge);
 
     @SqlQuery("SELECT * FROM login_challenges WHERE token_hash = :tokenHash AND expires_at > :now")

@@ -77,6 +77,7 @@ public final class SecondFactorLoginController {
             cookies.setAccessToken(ctx, accessTokens.issue(user.id(), user.username(), user.role(),
                     done.session().sessionId(), done.session().amr()), accessTokens.timeToLive());
             cookies.setRefreshToken(ctx, done.session().token(), done.session().expiresAt());
+            cookies.setDeviceToken(ctx, done.deviceToken());
             if (ctx.cookie(Cookies.LOGIN_CHALLENGE) != null) {
                 cookies.clearLoginChallenge(ctx);
             }

@@ -205,7 +205,7 @@ public final class SecondFactors {
         if (!isOn(userId)) {
             throw new ActionRefused("error.secondFactor.notOn");
         }
-        if (!accounts.confirmPassword(userId, password)) {
+        if (!accounts.confirmPassword(userId, password, ip)) {
             throw ValidationException.of("password", "error.password.current");
         }
         if (verify(userId, code, ip).isEmpty()) {

@@ -1,6 +1,7 @@
 package gatehouse.secondfactor;
 
 import gatehouse.account.Accounts;
+import gatehouse.account.LoginDevice;
 import gatehouse.account.User;
 import gatehouse.account.UserDao;
 import gatehouse.token.Amr;
@@ -55,18 +56,27 @@ public final class TwoStepLogin {
 
     /** @param next a safe local path to go on to after the login, or "" */
     public Outcome passwordStep(String username, String password, String next, String ip, String userAgent) {
-        Optional<User> user = accounts.checkPassword(username, password, ip);
-        if (user.isEmpty()) {
+        return passwordStep(username, password, next, ip, userAgent, null);
+    }
+
+    /** @param deviceToken the client's device token, if it has one (see {@code LoginDevices}) */
+    public Outcome passwordStep(String username, String password, String next, String ip, String userAgent,
+                                String deviceToken) {
+        Optional<Accounts.Checked> checked = accounts.checkPassword(username, password, ip, deviceToken);
+        if (checked.isEmpty()) {
             return new Outcome.Refused();
         }
+        Optional<User> user = checked.map(Accounts.Checked::user);
+        LoginDevice device = checked.get().device();
         if (!secondFactors.isOn(user.get().id())) {
-            return new Outcome.Granted(accounts.openSession(user.get(), Amr.PASSWORD, ip, userAgent), next);
+            return new Outcome.Granted(accounts.openSession(user.get(), device, Amr.PASSWORD, ip, userAgent), next);
         }
         Instant now = clock.instant();
         challenges.deleteExpired(now);
         String token = newToken();
         Instant expiresAt = now.plus(CHALLENGE_TIME);
-        challenges.insert(new LoginChallenge(RefreshTokens.hash(token), user.get().id(), next, 0, now, expiresAt));
+        challenges.insert(new LoginChallenge(RefreshTokens.hash(token), user.get().id(), next, 0, now, expiresAt,
+                device == null ? null : device.id()));
         return new Outcome.Challenged(token, expiresAt);
     }
 
@@ -95,7 +105,8 @@ public final class TwoStepLogin {
             return new Outcome.Expired();
         }
         // A throttled attempt counts against the challenge too: at most MAX_FAILURES tries, then the password again.
-        if (!accounts.admitAttempt(user.get().id()) || secondFactors.verify(user.get().id(), code, ip).isEmpty()) {
+        LoginDevice device = accounts.device(live.get().deviceId(), user.get().id()).orElse(null);
+        if (!accounts.admitAttempt(user.get().id(), device) || secondFactors.verify(user.get().id(), code, ip).isEmpty()) {
             challenges.countFailure(hash);
             return new Outcome.Refused();
         }
@@ -103,7 +114,7 @@ public final class TwoStepLogin {
         if (challenges.delete(hash) != 1) {
             return new Outcome.Expired();
         }
-        return new Outcome.Granted(accounts.openSession(user.get(), Amr.PASSWORD_AND_OTP, ip, userAgent),
+        return new Outcome.Granted(accounts.openSession(user.get(), device, Amr.PASSWORD_AND_OTP, ip, userAgent),
                 live.get().nextPath());
     }
 

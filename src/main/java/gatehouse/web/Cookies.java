@@ -18,13 +18,28 @@ public final class Cookies {
     public static final String PRE_SESSION = "pre_session";
     public static final String WELCOME = "welcome";
     public static final String LOGIN_CHALLENGE = "login_challenge";
+    public static final String DEVICE_TOKEN = "device_token";
 
     /** Who just signed up, carried from the sign-up POST to the login page it redirects to. */
     public record Welcome(String username, String nickname) {}
     private final Clock clock;
+    private final Duration deviceTokenLife;
 
     public Cookies(Clock clock) {
+        this(clock, Duration.ZERO);
+    }
+
+    /** @param deviceTokenLife how long the browser keeps its device token ({@code auth.device-token-days}) */
+    public Cookies(Clock clock, Duration deviceTokenLife) {
         this.clock = clock;
+        this.deviceTokenLife = deviceTokenLife;
+    }
+
+    /** The browser's device token for the member who just logged in (kept across logouts). */
+    public void setDeviceToken(Context ctx, String token) {
+        if (token != null && !deviceTokenLife.isZero()) {
+            set(ctx, DEVICE_TOKEN, token, (int) deviceTokenLife.toSeconds());
+        }
     }
 
     public void setAccessToken(Context ctx, String token, Duration timeToLive) {

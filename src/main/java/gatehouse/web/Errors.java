@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import gatehouse.domain.ActionRefused;
 import gatehouse.domain.Busy;
 import gatehouse.domain.MemberGone;
+import gatehouse.domain.TooManyAttempts;
 import gatehouse.domain.ValidationException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -38,6 +39,10 @@ public final class Errors {
         routes.exception(Busy.class, (e, ctx) -> {
             ctx.header("Retry-After", String.valueOf(Busy.RETRY_AFTER_SECONDS));
             respond(ctx, HttpStatus.SERVICE_UNAVAILABLE, "busy", null);
+        });
+        routes.exception(TooManyAttempts.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            respond(ctx, HttpStatus.TOO_MANY_REQUESTS, "too many attempts", null);
         });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} {} failed", RequestIds.of(ctx), ctx.method(), ctx.path(), e);

@@ -279,7 +279,7 @@ class SettingsTest {
 
             var right = thief.postForm("/me/password", Map.of("currentPassword", TestApp.PASSWORD,
                     "newPassword", NEW_PASSWORD, "newPasswordConfirm", NEW_PASSWORD));
-            assertEquals(422, right.status(), "while the account waits, even the right password is refused");
+            assertEquals(429, right.status(), "while the account waits, even the right password is refused (unchecked)");
 
             clock.advance(Duration.ofMinutes(16));
             thief.get("/me/edit");
