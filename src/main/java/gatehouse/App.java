@@ -27,9 +27,9 @@ import gatehouse.oidc.LogoutController;
 import gatehouse.oidc.TokenController;
 import gatehouse.oidc.UserInfoController;
 import gatehouse.secondfactor.AdminSecondFactorGate;
-import gatehouse.secondfactor.SecondFactorAdminController;
+import gatehouse.admin.SecondFactorAdminController;
 import gatehouse.secondfactor.SecondFactorController;
-import gatehouse.secondfactor.SecondFactorLoginController;
+import gatehouse.login.LoginController;
 import gatehouse.web.AccessLog;
 import gatehouse.web.Auth;
 import gatehouse.web.ClientAddress;
@@ -73,14 +73,13 @@ public final class App {
 
         var system = new SystemController(services.database(), services.keys(), cookies);
         boolean adminNeedsSecondFactor = config.auth().adminSecondFactorRequired();
-        var secondFactorLogin = new SecondFactorLoginController(services.twoStepLogin(), services.accessTokens(), pages,
-                cookies);
+        var login = new LoginController(services.twoStepLogin(), services.accessTokens(), pages, cookies);
         var secondFactorSettings = new SecondFactorController(services.secondFactors(), services.accounts(),
                 services.refreshTokens(), services.accessTokens(), pages, cookies, adminNeedsSecondFactor);
         var secondFactorAdmin = new SecondFactorAdminController(services.secondFactors());
         var adminGate = new AdminSecondFactorGate(adminNeedsSecondFactor);
-        var account = new AccountController(services.accounts(), services.twoStepLogin(), secondFactorLogin,
-                services.sessionDao(), pages, cookies, clock, services.deviceNames());
+        var account = new AccountController(services.accounts(), services.sessionDao(), pages, cookies, clock,
+                services.deviceNames());
         var settings = new SettingsController(services.accounts(), pages, cookies);
         var operator = new OperatorEndpoints(services, pages);
         var admin = new AdminController(services.members(), services.secondFactors(), services.auditDao(), pages, clock);
@@ -116,7 +115,7 @@ public final class App {
         // The pages and the API of one action draw on one bucket per client IP.
         var rateLimits = new RateLimits(Map.of(
                 AccountController.LOGIN, "login", ApiAuthController.LOGIN, "login",
-                SecondFactorLoginController.PATH, "login", ApiAuthController.LOGIN_SECOND_FACTOR, "login",
+                LoginController.SECOND_FACTOR, "login", ApiAuthController.LOGIN_SECOND_FACTOR, "login",
                 AccountController.SIGNUP, "signup", ApiAuthController.SIGNUP, "signup",
                 ApiAuthController.REFRESH, "refresh"),
                 config.server().rateLimitBurst(), config.server().rateLimitPerMinute(), clock);
@@ -180,12 +179,12 @@ public final class App {
             routes.get("/", account::home, ANONYMOUS);
             routes.get(AccountController.SIGNUP, account::showSignup, ANONYMOUS);
             routes.post(AccountController.SIGNUP, account::signup, ANONYMOUS);
-            routes.get(AccountController.LOGIN, account::showLogin, ANONYMOUS);
-            routes.post(AccountController.LOGIN, account::login, ANONYMOUS);
+            routes.get(AccountController.LOGIN, login::showPassword, ANONYMOUS);
+            routes.post(AccountController.LOGIN, login::submitPassword, ANONYMOUS);
             routes.post(AccountController.LOGOUT, account::logout, MEMBER);
             routes.get(AccountController.ME, account::showMe, MEMBER);
-            routes.get(SecondFactorLoginController.PATH, secondFactorLogin::show, ANONYMOUS);
-            routes.post(SecondFactorLoginController.PATH, secondFactorLogin::submit, ANONYMOUS);
+            routes.get(LoginController.SECOND_FACTOR, login::showSecondFactor, ANONYMOUS);
+            routes.post(LoginController.SECOND_FACTOR, login::submitSecondFactor, ANONYMOUS);
             routes.get(SecondFactorController.PATH, secondFactorSettings::show, MEMBER);
             routes.post(SecondFactorController.PATH, secondFactorSettings::activate, MEMBER);
             routes.post(SecondFactorController.DISABLE, secondFactorSettings::disable, MEMBER);

@@ -1,14 +1,11 @@
 package gatehouse.account;
 
-import gatehouse.secondfactor.SecondFactorLoginController;
-import gatehouse.secondfactor.TwoStepLogin;
 import gatehouse.session.DeviceNames;
 import gatehouse.session.Session;
 import gatehouse.session.SessionDao;
 import gatehouse.token.AccessToken;
 import gatehouse.web.Auth;
 import gatehouse.web.Cookies;
-import gatehouse.web.LocalPaths;
 import gatehouse.domain.MemberGone;
 import gatehouse.web.Pages;
 import gatehouse.web.Text;
@@ -20,9 +17,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** Sign-up, login, logout and the member page. */
+/** Sign-up, logout and the member page (the login itself is {@code gatehouse.login}). */
 public final class AccountController {
     public static final String SIGNUP = "/signup";
     public static final String LOGIN = "/login";
@@ -30,19 +26,14 @@ public final class AccountController {
     public static final String ME = "/me";
 
     private final Accounts accounts;
-    private final TwoStepLogin twoStepLogin;
-    private final SecondFactorLoginController secondStep;
     private final SessionDao sessions;
     private final Pages pages;
     private final Cookies cookies;
     private final Clock clock;
     private final DeviceNames devices;
 
-    public AccountController(Accounts accounts, TwoStepLogin twoStepLogin, SecondFactorLoginController secondStep,
-                             SessionDao sessions, Pages pages, Cookies cookies, Clock clock, DeviceNames devices) {
+    public AccountController(Accounts accounts, SessionDao sessions, Pages pages, Cookies cookies, Clock clock, DeviceNames devices) {
         this.accounts = accounts;
-        this.twoStepLogin = twoStepLogin;
-        this.secondStep = secondStep;
         this.sessions = sessions;
         this.pages = pages;
         this.cookies = cookies;
@@ -70,31 +61,6 @@ public final class AccountController {
             pages.render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "signup.jte",
                     new SignupPage(nullToEmpty(form.username()), profile, translate(ctx, e)));
         }
-    }
-
-    public void showLogin(Context ctx) {
-        if (Auth.principal(ctx).isPresent()) {
-            ctx.redirect(ME, HttpStatus.SEE_OTHER);
-            return;
-        }
-        Optional<Cookies.Welcome> welcome = cookies.takeWelcome(ctx);
-        pages.render(ctx, "login.jte", new LoginPage(welcome.map(Cookies.Welcome::username).orElse(""),
-                LocalPaths.safe(ctx.queryParam("next")), null,
-                welcome.map(w -> pages.text(ctx).format("notice.welcome", w.nickname())).orElse(null)));
-    }
-
-    /** The password step; a member with a second factor goes on to {@link SecondFactorLoginController#PATH}. */
-    public void login(Context ctx) {
-        String username = ctx.formParam("username");
-        String next = LocalPaths.safe(ctx.formParam("next"));
-        var outcome = twoStepLogin.passwordStep(username, ctx.formParam("password"), next, ctx.ip(), ctx.userAgent(),
-                ctx.cookie(Cookies.DEVICE_TOKEN));
-        if (outcome instanceof TwoStepLogin.Outcome.Refused) {
-            pages.render(ctx, HttpStatus.UNAUTHORIZED, "login.jte",
-                    new LoginPage(nullToEmpty(username), next, pages.text(ctx).get("error.login.failed"), null));
-            return;
-        }
-        secondStep.respond(ctx, outcome);
     }
 
     public void logout(Context ctx) {

@@ -5,7 +5,7 @@ import gatehouse.account.Member;
 import gatehouse.account.ProfileForm;
 import gatehouse.account.SignupForm;
 import gatehouse.account.User;
-import gatehouse.secondfactor.TwoStepLogin;
+import gatehouse.login.TwoStepLogin;
 import gatehouse.session.RefreshTokens;
 import gatehouse.session.Session;
 import gatehouse.session.TokenRenewal;

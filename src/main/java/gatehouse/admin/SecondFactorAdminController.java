@@ -1,7 +1,6 @@
-package gatehouse.secondfactor;
+package gatehouse.admin;
 
-import gatehouse.admin.ActionNotice;
-import gatehouse.admin.MemberQuery;
+import gatehouse.secondfactor.SecondFactors;
 import gatehouse.web.Auth;
 import gatehouse.web.Uuids;
 import io.javalin.http.Context;

@@ -1,4 +1,4 @@
-package gatehouse.secondfactor;
+package gatehouse.login;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,9 +1,10 @@
-package gatehouse.secondfactor;
+package gatehouse.login;
 
 import gatehouse.account.Accounts;
 import gatehouse.account.LoginDevice;
 import gatehouse.account.User;
 import gatehouse.account.UserDao;
+import gatehouse.secondfactor.SecondFactors;
 import gatehouse.token.Amr;
 import gatehouse.session.RefreshTokens;
 import java.security.SecureRandom;

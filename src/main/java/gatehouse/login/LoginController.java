@@ -1,9 +1,8 @@
-package gatehouse.secondfactor;
+package gatehouse.login;
 
 import gatehouse.account.Accounts;
 import gatehouse.account.AccountController;
 import gatehouse.account.SettingsController;
-import gatehouse.account.LoginPage;
 import gatehouse.account.User;
 import gatehouse.token.AccessTokens;
 import gatehouse.web.Auth;
@@ -12,13 +11,14 @@ import gatehouse.web.LocalPaths;
 import gatehouse.web.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.Optional;
 
 /**
- * The pages' end of a login: {@code /login/second-factor} asks for the code of a login whose password was
- * right, and {@link #respond} turns any login step's outcome into cookies and a redirect.
+ * The login pages: {@code /login} takes the password, {@code /login/second-factor} asks for the code of a
+ * login whose password was right, and {@link #respond} turns either step's outcome into cookies and a redirect.
  */
-public final class SecondFactorLoginController {
-    public static final String PATH = "/login/second-factor";
+public final class LoginController {
+    public static final String SECOND_FACTOR = "/login/second-factor";
     private static final String TEMPLATE = "secondFactorLogin.jte";
 
     private final TwoStepLogin login;
@@ -26,15 +26,39 @@ public final class SecondFactorLoginController {
     private final Pages pages;
     private final Cookies cookies;
 
-    public SecondFactorLoginController(TwoStepLogin login, AccessTokens accessTokens, Pages pages,
-                                       Cookies cookies) {
+    public LoginController(TwoStepLogin login, AccessTokens accessTokens, Pages pages, Cookies cookies) {
         this.login = login;
         this.accessTokens = accessTokens;
         this.pages = pages;
         this.cookies = cookies;
     }
 
-    public void show(Context ctx) {
+    public void showPassword(Context ctx) {
+        if (Auth.principal(ctx).isPresent()) {
+            ctx.redirect(AccountController.ME, HttpStatus.SEE_OTHER);
+            return;
+        }
+        Optional<Cookies.Welcome> welcome = cookies.takeWelcome(ctx);
+        pages.render(ctx, "login.jte", new LoginPage(welcome.map(Cookies.Welcome::username).orElse(""),
+                LocalPaths.safe(ctx.queryParam("next")), null,
+                welcome.map(w -> pages.text(ctx).format("notice.welcome", w.nickname())).orElse(null)));
+    }
+
+    /** The password step; a member with a second factor goes on to {@link #SECOND_FACTOR}. */
+    public void submitPassword(Context ctx) {
+        String username = ctx.formParam("username");
+        String next = LocalPaths.safe(ctx.formParam("next"));
+        var outcome = login.passwordStep(username, ctx.formParam("password"), next, ctx.ip(), ctx.userAgent(),
+                ctx.cookie(Cookies.DEVICE_TOKEN));
+        if (outcome instanceof TwoStepLogin.Outcome.Refused) {
+            pages.render(ctx, HttpStatus.UNAUTHORIZED, "login.jte", new LoginPage(username == null ? "" : username,
+                    next, pages.text(ctx).get("error.login.failed"), null));
+            return;
+        }
+        respond(ctx, outcome);
+    }
+
+    public void showSecondFactor(Context ctx) {
         if (Auth.principal(ctx).isPresent()) {
             ctx.redirect(AccountController.ME, HttpStatus.SEE_OTHER);
             return;
@@ -47,7 +71,7 @@ public final class SecondFactorLoginController {
         pages.render(ctx, TEMPLATE, new SecondFactorLoginPage(next.get(), null));
     }
 
-    public void submit(Context ctx) {
+    public void submitSecondFactor(Context ctx) {
         String next = LocalPaths.safe(ctx.formParam("next"));
         var outcome = login.codeStep(ctx.cookie(Cookies.LOGIN_CHALLENGE), ctx.formParam("code"), ctx.ip(),
                 ctx.userAgent());
@@ -70,7 +94,7 @@ public final class SecondFactorLoginController {
     public void respond(Context ctx, TwoStepLogin.Outcome outcome) {
         if (outcome instanceof TwoStepLogin.Outcome.Challenged challenged) {
             cookies.setLoginChallenge(ctx, challenged.challenge(), TwoStepLogin.CHALLENGE_TIME);
-            ctx.redirect(PATH, HttpStatus.SEE_OTHER);
+            ctx.redirect(SECOND_FACTOR, HttpStatus.SEE_OTHER);
         } else if (outcome instanceof TwoStepLogin.Outcome.Granted granted) {
             Accounts.Login done = granted.login();
             User user = done.user();
