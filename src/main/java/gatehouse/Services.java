@@ -1,8 +1,11 @@
 package gatehouse;
 
 import gatehouse.account.Accounts;
+import gatehouse.account.LegacyPasswords;
+import gatehouse.account.LoginAttempts;
 import gatehouse.account.LoginDeviceDao;
 import gatehouse.account.LoginDevices;
+import gatehouse.account.Logins;
 import gatehouse.account.MemberCache;
 import gatehouse.account.Passwords;
 import gatehouse.account.UserDao;
@@ -60,6 +63,7 @@ public final class Services {
     private final TokenRenewal renewal;
     private final Passwords passwords;
     private final Accounts accounts;
+    private final Logins logins;
     private final Members members;
     private final Clients clients;
     private final OidcTokens oidcTokens;
@@ -94,14 +98,17 @@ public final class Services {
         var memberCache = new MemberCache();
         var devices = new LoginDevices(jdbi.onDemand(LoginDeviceDao.class), pepper,
                 config.auth().deviceTokenLife(), clock);
-        this.accounts = new Accounts(jdbi, userDao, memberCache, passwords, refreshTokens, devices, audit, clock);
+        var attempts = new LoginAttempts(userDao, devices, clock);
+        this.accounts = new Accounts(jdbi, userDao, memberCache, passwords, refreshTokens, attempts, audit, clock);
+        this.logins = new Logins(userDao, memberCache, passwords, new LegacyPasswords(jdbi, passwords, clock),
+                refreshTokens, devices, attempts, audit, clock);
         this.members = new Members(jdbi, adminDao, memberCache, refreshTokens, audit, clock);
         // OpenID Connect provider: tokens for other applications, issued by server.public-url.
         this.clients = new Clients(jdbi, sessionStatus, audit, clock);
         this.oidcTokens = new OidcTokens(keys, config.server().publicUrl(), config.auth().accessTokenTtl(), clock);
         this.grants = new Grants(jdbi, refreshTokens, accounts, oidcTokens, audit, clock);
         this.secondFactors = new SecondFactors(secondFactorDao, pepper, accounts, refreshTokens, audit, clock);
-        this.twoStepLogin = new TwoStepLogin(loginChallengeDao, userDao, accounts, secondFactors, clock);
+        this.twoStepLogin = new TwoStepLogin(loginChallengeDao, userDao, logins, secondFactors, clock);
         this.firstAdministrator = new FirstAdministrator(jdbi.onDemand(SetupDao.class), accounts, audit, clock);
         // One user-agent parser and its cache for every page that lists sessions.
         this.deviceNames = new DeviceNames();
@@ -181,6 +188,10 @@ public final class Services {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    public Logins logins() {
+        return logins;
     }
 
     public Members members() {

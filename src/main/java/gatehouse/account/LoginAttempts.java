@@ -12,7 +12,7 @@ import java.util.UUID;
  * and the wait it would earn set, before the (slow) password check: otherwise parallel guesses all read
  * the same count, all get checked, and the throttle never engages.
  */
-final class LoginAttempts {
+public final class LoginAttempts {
 
     /** An admitted attempt, already counted as a failure (a success clears it); {@code device} null: account-wide. */
     record Attempt(Credentials credentials, int failures, Instant lockedUntil, LoginDevice device) {}
@@ -21,7 +21,7 @@ final class LoginAttempts {
     private final LoginDevices devices;
     private final Clock clock;
 
-    LoginAttempts(UserDao users, LoginDevices devices, Clock clock) {
+    public LoginAttempts(UserDao users, LoginDevices devices, Clock clock) {
         this.users = users;
         this.devices = devices;
         this.clock = clock;

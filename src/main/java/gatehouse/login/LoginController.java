@@ -1,6 +1,6 @@
 package gatehouse.login;
 
-import gatehouse.account.Accounts;
+import gatehouse.account.Logins;
 import gatehouse.account.AccountController;
 import gatehouse.account.SettingsController;
 import gatehouse.account.User;
@@ -96,7 +96,7 @@ public final class LoginController {
             cookies.setLoginChallenge(ctx, challenged.challenge(), TwoStepLogin.CHALLENGE_TIME);
             ctx.redirect(SECOND_FACTOR, HttpStatus.SEE_OTHER);
         } else if (outcome instanceof TwoStepLogin.Outcome.Granted granted) {
-            Accounts.Login done = granted.login();
+            Logins.Login done = granted.login();
             User user = done.user();
             cookies.setAccessToken(ctx, accessTokens.issue(user.id(), user.username(), user.role(),
                     done.session().sessionId(), done.session().amr()), accessTokens.timeToLive());

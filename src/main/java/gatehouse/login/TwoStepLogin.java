@@ -1,6 +1,6 @@
 package gatehouse.login;
 
-import gatehouse.account.Accounts;
+import gatehouse.account.Logins;
 import gatehouse.account.LoginDevice;
 import gatehouse.account.User;
 import gatehouse.account.UserDao;
@@ -28,7 +28,7 @@ public final class TwoStepLogin {
     /** Where a login step leaves the caller. */
     public sealed interface Outcome {
         /** Logged in: the session, and the local path the login was asked to go on to ("" for none). */
-        record Granted(Accounts.Login login, String next) implements Outcome {}
+        record Granted(Logins.Login login, String next) implements Outcome {}
 
         /** The password was right; the second factor is asked for with this challenge. */
         record Challenged(String challenge, Instant expiresAt) implements Outcome {}
@@ -40,15 +40,15 @@ public final class TwoStepLogin {
         record Expired() implements Outcome {}
     }
 
-    private final Accounts accounts;
+    private final Logins logins;
     private final SecondFactors secondFactors;
     private final LoginChallengeDao challenges;
     private final UserDao users;
     private final Clock clock;
 
-    public TwoStepLogin(LoginChallengeDao challenges, UserDao users, Accounts accounts, SecondFactors secondFactors,
+    public TwoStepLogin(LoginChallengeDao challenges, UserDao users, Logins logins, SecondFactors secondFactors,
                         Clock clock) {
-        this.accounts = accounts;
+        this.logins = logins;
         this.secondFactors = secondFactors;
         this.challenges = challenges;
         this.users = users;
@@ -63,14 +63,14 @@ public final class TwoStepLogin {
     /** @param deviceToken the client's device token, if it has one (see {@code LoginDevices}) */
     public Outcome passwordStep(String username, String password, String next, String ip, String userAgent,
                                 String deviceToken) {
-        Optional<Accounts.Checked> checked = accounts.checkPassword(username, password, ip, deviceToken);
+        Optional<Logins.Checked> checked = logins.checkPassword(username, password, ip, deviceToken);
         if (checked.isEmpty()) {
             return new Outcome.Refused();
         }
-        Optional<User> user = checked.map(Accounts.Checked::user);
+        Optional<User> user = checked.map(Logins.Checked::user);
         LoginDevice device = checked.get().device();
         if (!secondFactors.isOn(user.get().id())) {
-            return new Outcome.Granted(accounts.openSession(user.get(), device, Amr.PASSWORD, ip, userAgent), next);
+            return new Outcome.Granted(logins.openSession(user.get(), device, Amr.PASSWORD, ip, userAgent), next);
         }
         Instant now = clock.instant();
         challenges.deleteExpired(now);
@@ -106,8 +106,8 @@ public final class TwoStepLogin {
             return new Outcome.Expired();
         }
         // A throttled attempt counts against the challenge too: at most MAX_FAILURES tries, then the password again.
-        LoginDevice device = accounts.device(live.get().deviceId(), user.get().id()).orElse(null);
-        if (!accounts.admitAttempt(user.get().id(), device) || secondFactors.verify(user.get().id(), code, ip).isEmpty()) {
+        LoginDevice device = logins.device(live.get().deviceId(), user.get().id()).orElse(null);
+        if (!logins.admitAttempt(user.get().id(), device) || secondFactors.verify(user.get().id(), code, ip).isEmpty()) {
             challenges.countFailure(hash);
             return new Outcome.Refused();
         }
@@ -115,7 +115,7 @@ public final class TwoStepLogin {
         if (challenges.delete(hash) != 1) {
             return new Outcome.Expired();
         }
-        return new Outcome.Granted(accounts.openSession(user.get(), device, Amr.PASSWORD_AND_OTP, ip, userAgent),
+        return new Outcome.Granted(logins.openSession(user.get(), device, Amr.PASSWORD_AND_OTP, ip, userAgent),
                 live.get().nextPath());
     }
 

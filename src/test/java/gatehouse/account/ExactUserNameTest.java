@@ -24,7 +24,7 @@ class ExactUserNameTest {
                 assertEquals(401, response.status(), twin + " must not log in as alice");
             }
             assertEquals(303, app.client().logIn("ALICE", TestApp.PASSWORD).status(), "the documented lower-casing");
-            assertEquals("alice", app.accounts().checkPassword(" Alice ", TestApp.PASSWORD, "127.0.0.1").orElseThrow().username());
+            assertEquals("alice", app.services().logins().checkPassword(" Alice ", TestApp.PASSWORD, "127.0.0.1").orElseThrow().username());
         }
     }
 }

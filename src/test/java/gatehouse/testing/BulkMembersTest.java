@@ -19,7 +19,7 @@ class BulkMembersTest {
             var page = app.services().members().search("", MemberSort.JOINED, 1);
             assertEquals(1234, page.total());
             assertEquals("bulk1233", page.items().get(0).username(), "joined last, listed first");
-            assertTrue(app.accounts().checkPassword("bulk617", TestApp.PASSWORD, "127.0.0.1").isPresent());
+            assertTrue(app.services().logins().checkPassword("bulk617", TestApp.PASSWORD, "127.0.0.1").isPresent());
             assertEquals("Member 617", app.accounts().member(app.users().findByUsername("bulk617").orElseThrow().id())
                     .orElseThrow().profile().name());
         }
