@@ -44,7 +44,6 @@ import gatehouse.web.RequestIds;
 import gatehouse.web.SecurityHeaders;
 import gatehouse.web.SystemController;
 import io.javalin.Javalin;
-import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -66,7 +65,7 @@ public final class App {
         var client = new ClientAddress(config.server().trustedProxies());
         var cookies = new Cookies(clock, config.auth().deviceTokenLife());
         var auth = new Auth(services.accessTokens(), services.renewal(), services.sessionStatus(), cookies);
-        var csrf = new Csrf(services.pepper(), cookies);
+        var csrf = new Csrf(services.pepper(), cookies, TokenController.CLIENT_ENDPOINTS);
         var pages = new Pages(new Languages(), csrf);
         var errors = new Errors(pages, json, cookies);
         var accessLog = new AccessLog();
@@ -154,18 +153,11 @@ public final class App {
                 cors.handle(ctx);
                 loginFormTarget.apply(ctx);
             });
-            routes.beforeMatched(ctx -> {
-                rateLimits.check(ctx);
-                if (!auth.handle(ctx) || !adminGate.admits(ctx)) {
-                    return;
-                }
-                // Every page form that changes state carries _csrf; the API uses Bearer tokens, not cookies.
-                // The OAuth client endpoints authenticate the client (secret, PKCE or Bearer), never a cookie.
-                if (ctx.method() == HandlerType.POST && !Auth.isApi(ctx) && !ctx.path().startsWith("/static/")
-                        && !TokenController.CLIENT_ENDPOINTS.contains(ctx.path())) {
-                    csrf.verify(ctx);
-                }
-            });
+            // Each step stops the request by throwing, or by answering it and skipping the later handlers.
+            routes.beforeMatched(rateLimits::check);
+            routes.beforeMatched(auth::authenticate);
+            routes.beforeMatched(adminGate::check);
+            routes.beforeMatched(csrf::check);
             errors.register(routes);
             apiErrors.register(routes);
             operator.register(cfg);

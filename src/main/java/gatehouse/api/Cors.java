@@ -1,5 +1,6 @@
 package gatehouse.api;
 
+import gatehouse.web.FrontEnd;
 import gatehouse.web.Auth;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -31,7 +32,7 @@ public final class Cors {
      * and adds the allow headers to any other API response for a listed origin.
      */
     public void handle(Context ctx) {
-        if (origins.isEmpty() || !Auth.isApi(ctx)) {
+        if (origins.isEmpty() || !FrontEnd.isApi(ctx)) {
             return;
         }
         // Responses differ by Origin: caches must not hand one origin's answer to another.

@@ -1,5 +1,6 @@
 package gatehouse.metrics;
 
+import gatehouse.web.FrontEnd;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -32,6 +33,6 @@ public final class RequestMetrics {
         } catch (RuntimeException none) {
             // Javalin found no route: a static file or a 404.
         }
-        return ctx.path().startsWith("/static/") ? "/static/*" : "unmatched";
+        return FrontEnd.isStatic(ctx) ? "/static/*" : "unmatched";
     }
 }

@@ -1,5 +1,6 @@
 package gatehouse.secondfactor;
 
+import gatehouse.web.FrontEnd;
 import gatehouse.token.Amr;
 import gatehouse.token.AccessToken;
 import gatehouse.domain.ActionRefused;
@@ -21,20 +22,19 @@ public final class AdminSecondFactorGate {
         this.required = required;
     }
 
-    /** False when it has answered the request itself (a redirect to enrolment). */
-    public boolean admits(Context ctx) {
+    /** The admin gate step: a page request without a second factor is answered with a redirect to enrolment. */
+    public void check(Context ctx) {
         if (!required || !ctx.routeRoles().contains(Role.ADMIN)) {
-            return true;
+            return;
         }
         Optional<AccessToken> caller = Auth.principal(ctx);
         if (caller.isEmpty() || Amr.hasSecondFactor(caller.get().amr())) {
-            return true;
+            return;
         }
-        if (Auth.isApi(ctx)) {
+        if (FrontEnd.isApi(ctx)) {
             throw ActionRefused.forbidden("error.secondFactor.adminRequired");
         }
         ctx.redirect(SecondFactorController.PATH + "?for=admin", HttpStatus.SEE_OTHER);
         ctx.skipRemainingHandlers();
-        return false;
     }
 }

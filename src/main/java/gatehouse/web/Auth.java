@@ -63,40 +63,36 @@ public final class Auth {
         ctx.req().removeAttribute(PRINCIPAL);
     }
 
-    public static boolean isApi(Context ctx) {
-        return ctx.path().startsWith("/api/");
-    }
-
     /**
-     * The before-matched handler. Returns false when it has answered the request itself (a redirect to
-     * the login page), so that nothing else runs for it.
+     * The authentication step: finds the caller (Bearer on the API, cookies on pages) and checks the route's
+     * role. Stops the request by throwing (401, 403) or, for a visitor on a page, by answering with a redirect
+     * to the login page and skipping every later handler.
      */
-    public boolean handle(Context ctx) {
+    public void authenticate(Context ctx) {
         Role required = requiredRole(ctx.routeRoles());
-        if (required == Role.ANONYMOUS && (ctx.path().startsWith("/static/") || PASSIVE.contains(ctx.path()))) {
-            return true;
+        if (required == Role.ANONYMOUS && (FrontEnd.isStatic(ctx) || PASSIVE.contains(ctx.path()))) {
+            return;
         }
-        AccessToken principal = isApi(ctx) ? fromBearer(ctx) : fromCookies(ctx);
+        AccessToken principal = FrontEnd.isApi(ctx) ? fromBearer(ctx) : fromCookies(ctx);
         if (principal != null) {
             ctx.attribute(PRINCIPAL, principal);
         }
         if (required == Role.ANONYMOUS) {
-            return true;
+            return;
         }
         if (principal == null) {
-            if (isApi(ctx)) {
+            if (FrontEnd.isApi(ctx)) {
                 throw new UnauthorizedResponse("authentication required",
                         Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
             }
             String next = ctx.method().name().equals("GET") ? "?next=" + URLEncoder.encode(pathWithQuery(ctx), StandardCharsets.UTF_8) : "";
             ctx.redirect("/login" + next, HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
-            return false;
+            return;
         }
         if (!principal.role().satisfies(required)) {
             throw new ForbiddenResponse("forbidden");
         }
-        return true;
     }
 
     /** Every route declares exactly one {@link Role}; anything else is a programming error (deny by default). */

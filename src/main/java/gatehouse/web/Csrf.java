@@ -2,13 +2,14 @@ package gatehouse.web;
 
 import gatehouse.token.AccessToken;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HandlerType;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -24,11 +25,16 @@ public final class Csrf {
 
     private final SecretKeySpec key;
     private final Cookies cookies;
+    private final Set<String> exempt;
 
-    /** @param secret server-side secret shared by all instances (derived from the pepper) */
-    public Csrf(byte[] secret, Cookies cookies) {
+    /**
+     * @param secret server-side secret shared by all instances (derived from the pepper)
+     * @param exempt paths whose POSTs authenticate otherwise (see {@link #check})
+     */
+    public Csrf(byte[] secret, Cookies cookies, Set<String> exempt) {
         this.key = new SecretKeySpec(derive(secret), "HmacSHA256");
         this.cookies = cookies;
+        this.exempt = Set.copyOf(exempt);
     }
 
     /** The token to put into this page's forms; sets the pre-session cookie when one is needed. */
@@ -41,14 +47,26 @@ public final class Csrf {
     }
 
     /**
-     * Throws 403 unless the submitted token matches this login session or, for a visitor, this browser's
+     * The CSRF step: every page form that changes state is a POST carrying {@link #FIELD}. The API uses
+     * Bearer tokens, never cookies, and the {@code exempt} paths (the OAuth client endpoints) authenticate
+     * the client itself (secret, PKCE or Bearer), so neither needs it.
+     */
+    public void check(Context ctx) {
+        if (ctx.method() == HandlerType.POST && !FrontEnd.isApi(ctx) && !FrontEnd.isStatic(ctx)
+                && !exempt.contains(ctx.path())) {
+            verify(ctx);
+        }
+    }
+
+    /**
+     * Throws {@link CsrfRejected} unless the submitted token matches this login session or, for a visitor, this browser's
      * pre-session. A pre-session token never authorises a member's action: whoever can plant the
      * {@code pre_session} cookie (a sibling subdomain, plain HTTP) knows its token.
      */
-    public void verify(Context ctx) {
+    private void verify(Context ctx) {
         String submitted = ctx.formParam(FIELD);
         if (submitted == null || submitted.isEmpty()) {
-            throw new ForbiddenResponse("csrf");
+            throw new CsrfRejected();
         }
         byte[] given = submitted.getBytes(StandardCharsets.US_ASCII);
         Optional<AccessToken> principal = Auth.principal(ctx);
@@ -57,7 +75,7 @@ public final class Csrf {
                 ? equal(given, mac("session:" + principal.get().sessionId()))
                 : pre != null && !pre.isEmpty() && equal(given, mac("pre:" + pre));
         if (!matches) {
-            throw new ForbiddenResponse("csrf");
+            throw new CsrfRejected();
         }
     }
 

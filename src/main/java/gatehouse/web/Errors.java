@@ -33,6 +33,8 @@ public final class Errors {
 
     public void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage(), e));
+        routes.exception(CsrfRejected.class, (e, ctx) -> pages.message(ctx, HttpStatus.FORBIDDEN, "error.403.title",
+                "error.csrf", "/", "link.home", RequestIds.of(ctx)));
         routes.exception(ValidationException.class, (e, ctx) -> validation(ctx, e));
         routes.exception(ActionRefused.class, (e, ctx) -> refused(ctx, e));
         routes.exception(MemberGone.class, (e, ctx) -> memberGone(ctx));
@@ -64,7 +66,7 @@ public final class Errors {
                 }
             });
         }
-        if (Auth.isApi(ctx) || ctx.path().equals("/ready") || ctx.path().equals("/health")) {
+        if (FrontEnd.isApi(ctx) || ctx.path().equals("/ready") || ctx.path().equals("/health")) {
             problem(ctx, status, detail, List.of());
             return;
         }
@@ -72,9 +74,7 @@ public final class Errors {
             case 400, 403, 404, 405, 413, 429, 503 -> "error." + status.getCode();
             default -> "error.500";
         };
-        boolean csrf = status == HttpStatus.FORBIDDEN && "csrf".equals(detail);
-        pages.message(ctx, status, key + ".title", csrf ? "error.csrf" : key + ".message", "/", "link.home",
-                RequestIds.of(ctx));
+        pages.message(ctx, status, key + ".title", key + ".message", "/", "link.home", RequestIds.of(ctx));
     }
 
     private void validation(Context ctx, ValidationException e) {
@@ -83,7 +83,7 @@ public final class Errors {
         List<Problem.FieldError> errors = e.fieldErrors().entrySet().stream()
                 .map(entry -> new Problem.FieldError(entry.getKey(), t.get(entry.getValue())))
                 .toList();
-        if (Auth.isApi(ctx)) {
+        if (FrontEnd.isApi(ctx)) {
             problem(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "Some fields are invalid.", errors);
         } else {
             respond(ctx, HttpStatus.BAD_REQUEST, null, null);
@@ -92,7 +92,7 @@ public final class Errors {
 
     private void refused(Context ctx, ActionRefused e) {
         String message = pages.text(ctx).get(e.messageKey());
-        if (Auth.isApi(ctx)) {
+        if (FrontEnd.isApi(ctx)) {
             problem(ctx, e.status(), message, List.of());
         } else {
             pages.message(ctx, e.status(), "error.refused.title", e.messageKey(), "/", "link.home");
@@ -100,7 +100,7 @@ public final class Errors {
     }
 
     private void memberGone(Context ctx) {
-        if (Auth.isApi(ctx)) {
+        if (FrontEnd.isApi(ctx)) {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             problem(ctx, HttpStatus.UNAUTHORIZED, "The account no longer exists.", List.of());
             return;

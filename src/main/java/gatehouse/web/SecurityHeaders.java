@@ -30,7 +30,7 @@ public final class SecurityHeaders {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "same-origin");
-        if (!ctx.path().startsWith("/static/")) {
+        if (!FrontEnd.isStatic(ctx)) {
             // Every dynamic response may hold personal data or tokens.
             ctx.header("Cache-Control", "no-store");
         }
