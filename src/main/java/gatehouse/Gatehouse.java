@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,6 +118,8 @@ public final class Gatehouse {
         byte[] pepper = KeyFiles.loadOrCreatePepper(config.auth().pepperFile());
         Services services = Services.create(config, database, keys, pepper, Clock.systemUTC());
         SetupAtStart.bootstrap(services.firstAdministrator(), System.getenv());
+        // Made before the server starts: a stop right after the start must not find the database closing under it.
+        Optional<String> setupToken = services.firstAdministrator().newToken();
         Javalin app = App.create(services);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: finishing requests in flight");
@@ -132,8 +135,8 @@ public final class Gatehouse {
         }
         LOG.info("Gatehouse serves on http://{}:{} ({} database)", config.server().host(), app.port(),
                 config.db().isMariaDb() ? "MariaDB" : "embedded H2");
-        SetupAtStart.link(services.firstAdministrator(), baseUrl(config, app.port())).ifPresent(link -> LOG.info(
-                "no administrator exists yet: create the first one at {} (this link works once)", link));
+        setupToken.ifPresent(token -> LOG.info("no administrator exists yet: create the first one at {} (this link works once)",
+                SetupAtStart.link(baseUrl(config, app.port()), token)));
     }
 
     /** Where a browser on this machine reaches the server: server.public-url, unless it is the default. */

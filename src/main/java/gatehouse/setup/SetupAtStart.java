@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,9 +60,9 @@ public final class SetupAtStart {
         }
     }
 
-    /** A new one-time link to {@code baseUrl}/setup while no administrator exists. */
-    public static Optional<String> link(FirstAdministrator first, String baseUrl) {
-        return first.newToken().map(token -> baseUrl + SetupController.PATH + "?token=" + token);
+    /** The one-time link for a token from {@link FirstAdministrator#newToken()}. */
+    public static String link(String baseUrl, String token) {
+        return baseUrl + SetupController.PATH + "?token=" + token;
     }
 
     private static String readPassword(String file) {

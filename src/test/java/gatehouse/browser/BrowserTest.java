@@ -164,7 +164,8 @@ class BrowserTest {
     void the_language_switch_turns_the_page_korean() {
         open("/login");
         driver.findElement(By.cssSelector("button[name=lang][value=ko]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(5))
+        // The old page's <html> goes stale when the new page replaces it between finding and reading it.
+        new WebDriverWait(driver, Duration.ofSeconds(5)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> "ko".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         assertTrue(text().contains("아이디"), text());
     }
