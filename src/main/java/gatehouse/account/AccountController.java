@@ -1,5 +1,7 @@
 package gatehouse.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import gatehouse.secondfactor.SecondFactorLoginController;
 import gatehouse.secondfactor.TwoStepLogin;
 import gatehouse.session.Session;
@@ -35,6 +37,8 @@ public final class AccountController {
     private final Pages pages;
     private final Cookies cookies;
     private final Clock clock;
+    /** A token's header and claims are shown on every visit while it lives: pretty-printed once each. */
+    private final Cache<String, String> printed = Caffeine.newBuilder().maximumSize(2_000).build();
 
     public AccountController(Accounts accounts, TwoStepLogin twoStepLogin, SecondFactorLoginController secondStep, SessionDao sessions, Pages pages,
                              Cookies cookies, Clock clock) {
@@ -111,7 +115,8 @@ public final class AccountController {
         Instant refreshExpires = active.stream().filter(s -> s.id().equals(me.sessionId())).findFirst()
                 .map(Session::expiresAt).orElse(now);
         pages.render(ctx, "me.jte", new MePage(member, me, refreshExpires, now, active,
-                JsonText.pretty(me.headerJson()), JsonText.pretty(me.claimsJson()), member.secondFactor()));
+                printed.get(me.headerJson(), JsonText::pretty), printed.get(me.claimsJson(), JsonText::pretty),
+                member.secondFactor()));
     }
 
     static ProfileForm profileForm(Context ctx) {
