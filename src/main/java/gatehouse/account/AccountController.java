@@ -1,5 +1,7 @@
 package gatehouse.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import gatehouse.session.DeviceNames;
 import gatehouse.session.Session;
 import gatehouse.session.SessionDao;
@@ -31,6 +33,8 @@ public final class AccountController {
     private final Cookies cookies;
     private final Clock clock;
     private final DeviceNames devices;
+    /** A token's header and claims are shown on every visit while it lives: pretty-printed once each. */
+    private final Cache<String, String> printed = Caffeine.newBuilder().maximumSize(2_000).build();
 
     public AccountController(Accounts accounts, SessionDao sessions, Pages pages, Cookies cookies, Clock clock, DeviceNames devices) {
         this.accounts = accounts;
@@ -81,8 +85,8 @@ public final class AccountController {
         Instant refreshExpires = active.stream().filter(s -> s.id().equals(me.sessionId())).findFirst()
                 .map(Session::expiresAt).orElse(now);
         pages.render(ctx, "me.jte", new MePage(member, me, refreshExpires, now, active,
-                JsonText.pretty(me.headerJson()), JsonText.pretty(me.claimsJson()), member.secondFactor(),
-                devices.ofSessions(active)));
+                printed.get(me.headerJson(), JsonText::pretty), printed.get(me.claimsJson(), JsonText::pretty),
+                member.secondFactor(), devices.ofSessions(active)));
     }
 
     static ProfileForm profileForm(Context ctx) {

@@ -26,6 +26,7 @@ public final class Csrf {
     private final SecretKeySpec key;
     private final Cookies cookies;
     private final Set<String> exempt;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /**
      * @param secret server-side secret shared by all instances (derived from the pepper)
@@ -99,10 +100,15 @@ public final class Csrf {
     }
 
     private String mac(String binding) {
+        // doFinal resets the Mac for its next use on this thread: no provider look-up and key set-up per page.
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(macs.get().doFinal(binding.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(binding.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

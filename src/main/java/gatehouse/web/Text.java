@@ -1,6 +1,8 @@
 package gatehouse.web;
 
 import java.text.MessageFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,6 +17,8 @@ public final class Text {
     private final ResourceBundle bundle;
     private final DateTimeFormatter dateFormat;
     private final DateTimeFormatter dateTimeFormat;
+    /** One per message key of the bundle: bounded by the bundle's size. */
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     Text(Locale locale, ResourceBundle bundle) {
         this.locale = locale;
@@ -34,7 +38,9 @@ public final class Text {
 
     /** The message with {@code {0}}, {@code {1}}… filled in. */
     public String format(String key, Object... arguments) {
-        return new MessageFormat(bundle.getString(key), locale).format(arguments);
+        // Parsed once per key; a MessageFormat is not thread-safe, so each use formats with a clone.
+        MessageFormat parsed = formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale));
+        return ((MessageFormat) parsed.clone()).format(arguments);
     }
 
     public String date(LocalDate date) {

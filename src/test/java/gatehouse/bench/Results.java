@@ -24,12 +24,12 @@ final class Results {
         var out = new StringBuilder();
         out.append(String.format("%d cores, Java %s, JVM flags `%s`, %,d members, H2 (embedded)%n%n",
                 (Integer) r.get("cores"), r.get("java"), r.get("jvmFlags"), (Integer) r.get("members")));
-        out.append("| request | req/s | p50 ms | p99 ms | errors | ratio to /health | target | met |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---|---|\n");
+        out.append("| request | req/s | p50 ms | p99 ms | errors | /health around it, req/s | ratio to /health | target | met |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (Throughput.Row row : (List<Throughput.Row>) r.get("rows")) {
             var w = row.result();
-            out.append(String.format("| %s | %,.0f | %.2f | %.2f | %d | %.2f | %s | %s |%n", row.request(),
-                    w.requestsPerSecond(), w.p50(), w.p99(), w.errors(), row.ratio(),
+            out.append(String.format("| %s | %s | %.2f | %.2f | %d | %,.0f | %.2f | %s | %s |%n", row.request(),
+                    rate(w.requestsPerSecond()), w.p50(), w.p99(), w.errors(), row.health(), row.ratio(),
                     row.target() == null ? "" : row.target(), row.met() == null ? "" : row.met() ? "yes" : "**no**"));
         }
         out.append(String.format("%nRS256 signature %.0f µs → signing ceiling %,.0f/s on %d cores; bcrypt cost %d: %.0f ms per hash.%n",
@@ -41,6 +41,10 @@ final class Results {
                 (Double) r.get("rssMiB"), r.get("rssTarget"), yes(r.get("rssMet"))));
         out.append(String.format("Zero errors everywhere: %s.%n", yes(r.get("zeroErrors"))));
         return out.toString();
+    }
+
+    private static String rate(double perSecond) {
+        return perSecond < 100 ? String.format("%.1f", perSecond) : String.format("%,.0f", perSecond);
     }
 
     private static String yes(Object met) {
