@@ -80,7 +80,8 @@ public final class Services {
         this.passwords = new Passwords(pepper, config.auth().bcryptCost());
         var devices = new gatehouse.account.LoginDevices(jdbi.onDemand(gatehouse.account.LoginDeviceDao.class), pepper,
                 config.auth().deviceTokenLife(), clock);
-        this.accounts = new Accounts(jdbi, userDao, passwords, refreshTokens, devices, audit, clock);
+        this.accounts = new Accounts(jdbi, userDao, passwords, refreshTokens, devices, audit, clock,
+                config.auth().passwordRecheckBurst());
         this.members = new Members(jdbi, adminDao, refreshTokens, audit, clock);
         // OpenID Connect provider: tokens for other applications, issued by server.public-url.
         this.clients = new Clients(jdbi, sessionStatus, audit, clock);

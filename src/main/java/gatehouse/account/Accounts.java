@@ -43,8 +43,9 @@ public final class Accounts {
     private final PasswordRechecks rechecks;
     private final EqualTiming timing;
 
+    /** @param recheckBurst password re-checks a member may make at once (then one a minute) */
     public Accounts(Jdbi jdbi, UserDao users, Passwords passwords, RefreshTokens refreshTokens, LoginDevices devices,
-                    AuditLog audit, Clock clock) {
+                    AuditLog audit, Clock clock, int recheckBurst) {
         this.jdbi = jdbi;
         this.users = users;
         this.passwords = passwords;
@@ -54,7 +55,7 @@ public final class Accounts {
         this.clock = clock;
         this.devices = devices;
         this.attempts = new LoginAttempts(users, devices, clock);
-        this.rechecks = new PasswordRechecks(users, attempts, passwords, audit, clock);
+        this.rechecks = new PasswordRechecks(users, attempts, passwords, audit, clock, recheckBurst);
         this.timing = new EqualTiming(passwords);
     }
 

@@ -24,7 +24,7 @@ public final class Passwords {
     /** zxcvbn scores 0 to 4; 3 means "safely unguessable: moderate protection from offline attacks". */
     private static final int MIN_SCORE = 3;
     /** The characters zxcvbn measures; see {@link #strengthProblem}. */
-    static final int STRENGTH_PREFIX = 64;
+    static final int STRENGTH_PREFIX = 48;
 
     private final SecretKeySpec pepper;
     private final int cost;

@@ -58,6 +58,7 @@ public final class ConfigLoader {
         d.put("auth.admin-second-factor", "required");
         d.put("auth.device-token-days", "180");
         d.put("auth.session-idle-timeout", "P7D");
+        d.put("auth.password-recheck-burst", "5");
         DEFAULTS = Collections.unmodifiableMap(d);
     }
 
@@ -155,7 +156,8 @@ public final class ConfigLoader {
                     path("auth.pepper-file"),
                     adminSecondFactor(),
                     Duration.ofDays(integer("auth.device-token-days", 0, 3650)),
-                    duration("auth.session-idle-timeout", Duration.ofMinutes(1)));
+                    duration("auth.session-idle-timeout", Duration.ofMinutes(1)),
+                    integer("auth.password-recheck-burst", 1, 1_000_000));
             if (auth.signingKeyFiles().isEmpty() && algorithm != SigningAlgorithm.HS256) {
                 throw new ConfigException("auth.signing-key-files", raw.get("auth.signing-key-files"), "at least one file is needed");
             }

@@ -41,6 +41,11 @@ public final class Errors {
         });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} {} failed", RequestIds.of(ctx), ctx.method(), ctx.path(), e);
+            if (DatabaseOutage.isCause(e)) {
+                ctx.header("Retry-After", "5");
+                respond(ctx, HttpStatus.SERVICE_UNAVAILABLE, null, null);
+                return;
+            }
             respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, null, null);
         });
         routes.error(HttpStatus.NOT_FOUND, ctx -> {
@@ -64,7 +69,7 @@ public final class Errors {
             return;
         }
         String key = switch (status.getCode()) {
-            case 400, 403, 404, 405, 413, 429 -> "error." + status.getCode();
+            case 400, 403, 404, 405, 413, 429, 503 -> "error." + status.getCode();
             default -> "error.500";
         };
         boolean csrf = status == HttpStatus.FORBIDDEN && "csrf".equals(detail);
