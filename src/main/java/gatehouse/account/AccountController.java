@@ -89,7 +89,7 @@ public final class AccountController {
         String username = ctx.formParam("username");
         String next = LocalPaths.safe(ctx.formParam("next"));
         var outcome = twoStepLogin.passwordStep(username, ctx.formParam("password"), next, ctx.ip(), ctx.userAgent(),
-                ctx.cookie(Cookies.DEVICE_TOKEN));
+                Cookies.read(ctx, Cookies.DEVICE_TOKEN));
         if (outcome instanceof TwoStepLogin.Outcome.Refused) {
             pages.render(ctx, HttpStatus.UNAUTHORIZED, "login.jte",
                     new LoginPage(nullToEmpty(username), next, pages.text(ctx).get("error.login.failed"), null));

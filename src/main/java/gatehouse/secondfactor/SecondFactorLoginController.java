@@ -39,7 +39,7 @@ public final class SecondFactorLoginController {
             ctx.redirect(AccountController.ME, HttpStatus.SEE_OTHER);
             return;
         }
-        var next = login.pendingNext(ctx.cookie(Cookies.LOGIN_CHALLENGE));
+        var next = login.pendingNext(Cookies.read(ctx, Cookies.LOGIN_CHALLENGE));
         if (next.isEmpty()) {
             expired(ctx, LocalPaths.safe(ctx.queryParam("next")));
             return;
@@ -49,7 +49,7 @@ public final class SecondFactorLoginController {
 
     public void submit(Context ctx) {
         String next = LocalPaths.safe(ctx.formParam("next"));
-        var outcome = login.codeStep(ctx.cookie(Cookies.LOGIN_CHALLENGE), ctx.formParam("code"), ctx.ip(),
+        var outcome = login.codeStep(Cookies.read(ctx, Cookies.LOGIN_CHALLENGE), ctx.formParam("code"), ctx.ip(),
                 ctx.userAgent());
         if (outcome instanceof TwoStepLogin.Outcome.Refused) {
             pages.render(ctx, HttpStatus.UNAUTHORIZED, TEMPLATE,
@@ -78,7 +78,7 @@ public final class SecondFactorLoginController {
                     done.session().sessionId(), done.session().amr()), accessTokens.timeToLive());
             cookies.setRefreshToken(ctx, done.session().token(), done.session().expiresAt());
             cookies.setDeviceToken(ctx, done.deviceToken());
-            if (ctx.cookie(Cookies.LOGIN_CHALLENGE) != null) {
+            if (Cookies.read(ctx, Cookies.LOGIN_CHALLENGE) != null) {
                 cookies.clearLoginChallenge(ctx);
             }
             // An imported password below today's rules was accepted once: straight to the change form.
