@@ -99,7 +99,8 @@ public final class Services {
         var devices = new LoginDevices(jdbi.onDemand(LoginDeviceDao.class), pepper,
                 config.auth().deviceTokenLife(), clock);
         var attempts = new LoginAttempts(userDao, devices, clock);
-        this.accounts = new Accounts(jdbi, userDao, memberCache, passwords, refreshTokens, attempts, audit, clock);
+        this.accounts = new Accounts(jdbi, userDao, memberCache, passwords, refreshTokens, attempts, audit, clock,
+                config.auth().passwordRecheckBurst());
         this.logins = new Logins(userDao, memberCache, passwords, new LegacyPasswords(jdbi, passwords, clock),
                 refreshTokens, devices, attempts, audit, clock);
         this.members = new Members(jdbi, adminDao, memberCache, refreshTokens, audit, clock);

@@ -30,8 +30,9 @@ public final class Accounts {
     private final Clock clock;
     private final PasswordRechecks rechecks;
 
+    /** @param recheckBurst password re-checks a member may make at once (then one a minute) */
     public Accounts(Jdbi jdbi, UserDao users, MemberCache memberCache, Passwords passwords, RefreshTokens refreshTokens,
-                    LoginAttempts attempts, AuditLog audit, Clock clock) {
+                    LoginAttempts attempts, AuditLog audit, Clock clock, int recheckBurst) {
         this.jdbi = jdbi;
         this.memberCache = memberCache;
         this.users = users;
@@ -39,7 +40,7 @@ public final class Accounts {
         this.refreshTokens = refreshTokens;
         this.audit = audit;
         this.clock = clock;
-        this.rechecks = new PasswordRechecks(users, attempts, passwords, audit, clock);
+        this.rechecks = new PasswordRechecks(users, attempts, passwords, audit, clock, recheckBurst);
     }
 
     /** Creates a member with role MEMBER; throws {@link ValidationException} naming every bad field. */

@@ -1,19 +1,23 @@
 package gatehouse.account;
 
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Failed logins take the time of one check at the configured bcrypt cost, whatever the cost of the stored
  * hash: after a cost rise, members not yet re-hashed answered a wrong password in 44 ms against 187 ms for
  * an unknown name, which told the names apart. A failure against a cheaper hash waits out the difference,
- * measured from the checks at the configured cost (unknown names included). A dearer hash cannot be
+ * measured from the recent checks at the configured cost (unknown names included). A dearer hash cannot be
  * hurried; it is re-made at the member's next login.
  */
 final class EqualTiming {
     private final Passwords passwords;
-    /** A moving average of one check at the configured cost, in nanoseconds (0 until one was seen). */
-    private final AtomicLong typicalNanos = new AtomicLong();
+    /**
+     * The last checks at the configured cost, in nanoseconds: their median is the time to wait out. A median,
+     * not an average, so that one slow check (the first waits for the dummy hash; a busy machine) does not
+     * make every padded failure slower than an unknown name.
+     */
+    private final long[] recent = new long[15];
+    private int seen;
 
     EqualTiming(Passwords passwords) {
         this.passwords = passwords;
@@ -36,7 +40,7 @@ final class EqualTiming {
         if (stored > passwords.cost()) {
             return;
         }
-        long typical = typicalNanos.get();
+        long typical = typical();
         if (typical == 0) {
             passwords.matchNobody(password);
             return;
@@ -47,7 +51,18 @@ final class EqualTiming {
         }
     }
 
-    private void observe(long nanos) {
-        typicalNanos.updateAndGet(old -> old == 0 ? nanos : (old * 7 + nanos) / 8);
+    private synchronized void observe(long nanos) {
+        recent[seen++ % recent.length] = nanos;
+    }
+
+    /** The median of the recent checks (0 until one was seen). */
+    private synchronized long typical() {
+        int filled = Math.min(seen, recent.length);
+        if (filled == 0) {
+            return 0;
+        }
+        long[] sorted = java.util.Arrays.copyOf(recent, filled);
+        java.util.Arrays.sort(sorted);
+        return sorted[filled / 2];
     }
 }

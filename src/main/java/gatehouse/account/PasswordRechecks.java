@@ -16,12 +16,11 @@ import java.util.UUID;
 
 /**
  * A logged-in member's password checked again (password change, account deletion, second-factor changes).
- * Limited per member, not only per address: {@value #BURST} at once, then one a minute; beyond that, and
+ * Limited per member, not only per address: {@code auth.password-recheck-burst} at once, then one a minute; beyond that, and
  * while the account's login throttle waits, the answer is 429 without any bcrypt, so that one session
  * cannot turn the re-checks into a password oracle or take every core. Every failure is audited.
  */
 final class PasswordRechecks {
-    static final int BURST = 5;
     private static final Duration REFILL = Duration.ofMinutes(1);
 
     private final UserDao users;
@@ -29,6 +28,7 @@ final class PasswordRechecks {
     private final Passwords passwords;
     private final AuditLog audit;
     private final Clock clock;
+    private final int burst;
     private final TimeMeter time;
     private final Cache<UUID, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(10)).build();
@@ -36,7 +36,8 @@ final class PasswordRechecks {
     private final Cache<UUID, Boolean> announced = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
 
-    PasswordRechecks(UserDao users, LoginAttempts attempts, Passwords passwords, AuditLog audit, Clock clock) {
+    PasswordRechecks(UserDao users, LoginAttempts attempts, Passwords passwords, AuditLog audit, Clock clock, int burst) {
+        this.burst = burst;
         this.users = users;
         this.attempts = attempts;
         this.passwords = passwords;
@@ -92,7 +93,7 @@ final class PasswordRechecks {
 
     private Bucket newBucket() {
         return Bucket.builder()
-                .addLimit(limit -> limit.capacity(BURST).refillGreedy(1, REFILL))
+                .addLimit(limit -> limit.capacity(burst).refillGreedy(1, REFILL))
                 .withCustomTimePrecision(time)
                 .build();
     }

@@ -33,7 +33,7 @@ public final class Passwords {
     /** zxcvbn scores 0 to 4; 3 means "safely unguessable: moderate protection from offline attacks". */
     private static final int MIN_SCORE = 3;
     /** The characters zxcvbn measures; see {@link #strengthProblem}. */
-    static final int STRENGTH_PREFIX = 64;
+    static final int STRENGTH_PREFIX = 48;
 
     /** How many hashes may wait per hashing thread before callers are told to come back later. */
     static final int QUEUED_PER_THREAD = 16;

@@ -37,5 +37,6 @@ public record Config(Server server, Db db, Auth auth, Path dataDir) {
             Path pepperFile,
             boolean adminSecondFactorRequired,
             Duration deviceTokenLife,
-            Duration sessionIdleTimeout) {}
+            Duration sessionIdleTimeout,
+            int passwordRecheckBurst) {}
 }

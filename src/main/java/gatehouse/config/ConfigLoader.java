@@ -51,6 +51,7 @@ public final class ConfigLoader {
         d.put("auth.admin-second-factor", "required");
         d.put("auth.device-token-days", "180");
         d.put("auth.session-idle-timeout", "P7D");
+        d.put("auth.password-recheck-burst", "5");
         DEFAULTS = Collections.unmodifiableMap(d);
     }
 

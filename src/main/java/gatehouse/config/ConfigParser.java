@@ -51,7 +51,8 @@ final class ConfigParser {
                 path("auth.pepper-file"),
                 adminSecondFactor(),
                 Duration.ofDays(integer("auth.device-token-days", 0, 3650)),
-                duration("auth.session-idle-timeout", Duration.ofMinutes(1)));
+                duration("auth.session-idle-timeout", Duration.ofMinutes(1)),
+                integer("auth.password-recheck-burst", 1, 1_000_000));
         if (auth.signingKeyFiles().isEmpty() && algorithm != SigningAlgorithm.HS256) {
             throw new ConfigException("auth.signing-key-files", raw.get("auth.signing-key-files"), "at least one file is needed");
         }

@@ -49,7 +49,7 @@ public final class LoginController {
         String username = ctx.formParam("username");
         String next = LocalPaths.safe(ctx.formParam("next"));
         var outcome = login.passwordStep(username, ctx.formParam("password"), next, ctx.ip(), ctx.userAgent(),
-                ctx.cookie(Cookies.DEVICE_TOKEN));
+                Cookies.read(ctx, Cookies.DEVICE_TOKEN));
         if (outcome instanceof TwoStepLogin.Outcome.Refused) {
             pages.render(ctx, HttpStatus.UNAUTHORIZED, "login.jte", new LoginPage(username == null ? "" : username,
                     next, pages.text(ctx).get("error.login.failed"), null));
@@ -63,7 +63,7 @@ public final class LoginController {
             ctx.redirect(AccountController.ME, HttpStatus.SEE_OTHER);
             return;
         }
-        var next = login.pendingNext(ctx.cookie(Cookies.LOGIN_CHALLENGE));
+        var next = login.pendingNext(Cookies.read(ctx, Cookies.LOGIN_CHALLENGE));
         if (next.isEmpty()) {
             expired(ctx, LocalPaths.safe(ctx.queryParam("next")));
             return;
@@ -73,7 +73,7 @@ public final class LoginController {
 
     public void submitSecondFactor(Context ctx) {
         String next = LocalPaths.safe(ctx.formParam("next"));
-        var outcome = login.codeStep(ctx.cookie(Cookies.LOGIN_CHALLENGE), ctx.formParam("code"), ctx.ip(),
+        var outcome = login.codeStep(Cookies.read(ctx, Cookies.LOGIN_CHALLENGE), ctx.formParam("code"), ctx.ip(),
                 ctx.userAgent());
         if (outcome instanceof TwoStepLogin.Outcome.Refused) {
             pages.render(ctx, HttpStatus.UNAUTHORIZED, TEMPLATE,
@@ -102,7 +102,7 @@ public final class LoginController {
                     done.session().sessionId(), done.session().amr()), accessTokens.timeToLive());
             cookies.setRefreshToken(ctx, done.session().token(), done.session().expiresAt());
             cookies.setDeviceToken(ctx, done.deviceToken());
-            if (ctx.cookie(Cookies.LOGIN_CHALLENGE) != null) {
+            if (Cookies.read(ctx, Cookies.LOGIN_CHALLENGE) != null) {
                 cookies.clearLoginChallenge(ctx);
             }
             // An imported password below today's rules was accepted once: straight to the change form.

@@ -84,6 +84,12 @@ public final class RefreshTokens {
         if (!session.isActive(now)) {
             return new Rotation.Rejected("session ended");
         }
+        // Unused for longer than auth.session-idle-timeout: ended, whatever its absolute life still allows.
+        if (session.lastUsedAt().plus(auth.sessionIdleTimeout()).isBefore(now)) {
+            sessions.revoke(session.id(), now);
+            status.forget(session.id());
+            return new Rotation.Rejected("idle");
+        }
         if (hash.equals(session.currentHash())) {
             String successor = newToken();
             if (sessions.rotate(session.id(), hash, hash(successor), now)) {

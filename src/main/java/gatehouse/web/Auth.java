@@ -112,14 +112,14 @@ public final class Auth {
     }
 
     private AccessToken fromCookies(Context ctx) {
-        String token = ctx.cookie(Cookies.ACCESS_TOKEN);
+        String token = Cookies.read(ctx, Cookies.ACCESS_TOKEN);
         if (token != null && !token.isEmpty()) {
             Optional<AccessToken> valid = verified(token);
             if (valid.isPresent()) {
                 return valid.get();
             }
         }
-        String refresh = ctx.cookie(Cookies.REFRESH_TOKEN);
+        String refresh = Cookies.read(ctx, Cookies.REFRESH_TOKEN);
         if (refresh == null || refresh.isEmpty()) {
             return null;
         }

@@ -11,8 +11,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Sets Gatehouse's cookies with the documented attributes: HttpOnly, SameSite=Lax, Path=/, Secure over HTTPS. */
+/**
+ * Sets Gatehouse's cookies with the documented attributes: HttpOnly, SameSite=Lax, Path=/, and over HTTPS
+ * Secure and the {@code __Host-} name prefix, with which a browser accepts the cookie only from this very
+ * host (no Domain, Path=/, Secure), so that a sibling subdomain cannot plant or overwrite it. Plain names
+ * stay over http (local development), where browsers refuse {@code __Host-} cookies.
+ */
 public final class Cookies {
+    /** The name prefix of every cookie over HTTPS. */
+    public static final String HOST_PREFIX = "__Host-";
     public static final String ACCESS_TOKEN = "access_token";
     public static final String REFRESH_TOKEN = "refresh_token";
     public static final String PRE_SESSION = "pre_session";
@@ -61,7 +68,7 @@ public final class Cookies {
      */
     private void clear(Context ctx, String name) {
         String secure = "https".equals(ctx.scheme()) ? "; Secure" : "";
-        ctx.res().addHeader("Set-Cookie", name + "=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT"
+        ctx.res().addHeader("Set-Cookie", nameFor(ctx, name) + "=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT"
                 + secure + "; HttpOnly; SameSite=Lax");
     }
 
@@ -82,7 +89,7 @@ public final class Cookies {
 
     /** The welcome a sign-up left, removed as it is read. */
     public Optional<Welcome> takeWelcome(Context ctx) {
-        String value = ctx.cookie(WELCOME);
+        String value = read(ctx, WELCOME);
         if (value == null || value.isEmpty()) {
             return Optional.empty();
         }
@@ -107,6 +114,18 @@ public final class Cookies {
 
     private void set(Context ctx, String name, String value, int maxAgeSeconds) {
         boolean secure = "https".equals(ctx.scheme());
-        ctx.cookie(new Cookie(name, value, "/", maxAgeSeconds, secure, true, null, SameSite.LAX));
+        ctx.cookie(new Cookie(nameFor(ctx, name), value, "/", maxAgeSeconds, secure, true, null, SameSite.LAX));
+    }
+
+    /**
+     * The value of Gatehouse's cookie {@code name} as this request's scheme names it. Over HTTPS only the
+     * {@code __Host-} cookie counts: a plain one there may have been planted by a sibling subdomain.
+     */
+    public static String read(Context ctx, String name) {
+        return ctx.cookie(nameFor(ctx, name));
+    }
+
+    static String nameFor(Context ctx, String name) {
+        return "https".equals(ctx.scheme()) ? HOST_PREFIX + name : name;
     }
 }

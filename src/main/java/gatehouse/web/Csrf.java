@@ -71,7 +71,7 @@ public final class Csrf {
         }
         byte[] given = submitted.getBytes(StandardCharsets.US_ASCII);
         Optional<AccessToken> principal = Auth.principal(ctx);
-        String pre = ctx.cookie(Cookies.PRE_SESSION);
+        String pre = Cookies.read(ctx, Cookies.PRE_SESSION);
         boolean matches = principal.isPresent()
                 ? equal(given, mac("session:" + principal.get().sessionId()))
                 : pre != null && !pre.isEmpty() && equal(given, mac("pre:" + pre));
@@ -83,7 +83,7 @@ public final class Csrf {
     private String preSession(Context ctx) {
         String value = ctx.attribute(ISSUED);
         if (value == null) {
-            value = ctx.cookie(Cookies.PRE_SESSION);
+            value = Cookies.read(ctx, Cookies.PRE_SESSION);
         }
         if (value == null || value.length() < 16) {
             byte[] bytes = new byte[24];

@@ -40,7 +40,13 @@ public final class Errors {
         routes.exception(MemberGone.class, (e, ctx) -> memberGone(ctx));
         routes.exception(Busy.class, (e, ctx) -> {
             ctx.header("Retry-After", String.valueOf(Busy.RETRY_AFTER_SECONDS));
-            respond(ctx, HttpStatus.SERVICE_UNAVAILABLE, "busy", null);
+            if (FrontEnd.isApi(ctx)) {
+                problem(ctx, HttpStatus.SERVICE_UNAVAILABLE, "busy", List.of());
+            } else {
+                // Not error.503, which says the database cannot be reached: here it is only busy.
+                pages.message(ctx, HttpStatus.SERVICE_UNAVAILABLE, "error.busy.title", "error.busy.message", "/",
+                        "link.home", RequestIds.of(ctx));
+            }
         });
         routes.exception(TooManyAttempts.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
@@ -48,6 +54,11 @@ public final class Errors {
         });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} {} failed", RequestIds.of(ctx), ctx.method(), ctx.path(), e);
+            if (DatabaseOutage.isCause(e)) {
+                ctx.header("Retry-After", "5");
+                respond(ctx, HttpStatus.SERVICE_UNAVAILABLE, null, null);
+                return;
+            }
             respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR, null, null);
         });
         routes.error(HttpStatus.NOT_FOUND, ctx -> {

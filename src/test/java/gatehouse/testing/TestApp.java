@@ -63,6 +63,8 @@ public final class TestApp implements AutoCloseable {
         values.put("auth.bcrypt-cost", "4");
         // Suites send hundreds of logins from one address; RateLimitsTest sets the real limits back.
         values.put("server.rate-limit-burst", "100000");
+        // Likewise suites re-check one member's password many times; PasswordRecheckLimitsTest sets the real limit.
+        values.put("auth.password-recheck-burst", "100000");
         values.put("data.dir", b.dataDir.toString());
         values.put("db.url", database.settings().url());
         values.putAll(b.overrides);

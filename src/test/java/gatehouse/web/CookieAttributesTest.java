@@ -46,16 +46,17 @@ class CookieAttributesTest {
             app.createMember("alice", Role.MEMBER);
             TestClient client = app.client();
             TestClient.Response form = client.get("/login", "X-Forwarded-Proto", "https");
-            String preSession = form.setCookie("pre_session").orElseThrow();
+            // Over HTTPS every cookie has the __Host- prefix (issue 10): this host only, Secure, Path=/.
+            String preSession = form.setCookie("__Host-pre_session").orElseThrow();
             assertTrue(attributes(preSession).contains("secure"), preSession);
             // The test talks plain http to the proxy's side, where a client keeps Secure cookies back: hand it over.
-            client.setCookie("pre_session", preSession.substring("pre_session=".length(), preSession.indexOf(';')));
+            client.setCookie("__Host-pre_session", preSession.substring("__Host-pre_session=".length(), preSession.indexOf(';')));
 
             TestClient.Response response = client.postForm("/login", Map.of("username", "alice", "password", TestApp.PASSWORD),
                     "X-Forwarded-Proto", "https");
 
             assertEquals(303, response.status());
-            for (String name : new String[] {"access_token", "refresh_token"}) {
+            for (String name : new String[] {"__Host-access_token", "__Host-refresh_token"}) {
                 Set<String> attributes = attributes(response.setCookie(name).orElseThrow());
                 assertTrue(attributes.contains("secure"), name + " " + attributes);
                 assertTrue(attributes.contains("httponly"), name + " " + attributes);
