@@ -9,6 +9,7 @@ import gatehouse.account.SignupForm;
 import gatehouse.account.User;
 import gatehouse.domain.Role;
 import gatehouse.token.Amr;
+import gatehouse.testing.BrowserSession;
 import gatehouse.testing.Browsers;
 import gatehouse.testing.MutableClock;
 import gatehouse.testing.TestApp;
@@ -21,10 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -39,10 +38,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The administrators' pages in a real browser: at 1280 px the member list and the member page fit without
@@ -89,6 +84,7 @@ class AdminPagesBrowserTest {
 
     private static ChromeDriver driver;
     private static TestApp app;
+    private static BrowserSession session;
     private static MutableClock clock;
     private static User grace;
 
@@ -97,6 +93,7 @@ class AdminPagesBrowserTest {
         driver = Browsers.start(profileDir);
         clock = new MutableClock(Instant.parse("2026-11-20T09:30:00Z"));
         app = TestApp.builder().clock(clock).start();
+        session = new BrowserSession(driver, app);
         // A minute apart, so that the list's order (newest first) is the same in every run.
         app.createMember("keeper", Role.ADMIN);
         clock.advance(Duration.ofMinutes(1));
@@ -145,23 +142,23 @@ class AdminPagesBrowserTest {
 
     @Test
     void at_1280_pixels_the_member_list_and_the_member_page_fit_with_their_actions_on_screen() {
-        login("keeper");
-        open("/admin/users");
+        session.login("keeper");
+        session.open("/admin/users");
         assertTrue(driver.findElements(By.cssSelector("td.actions button")).size() >= 3,
                 "the list shows lift-lock, log-out and second-factor buttons");
         assertEquals(null, overflow(), "/admin/users at 1280 px");
         assertEquals(List.of(), consoleProblems());
 
         driver.findElement(By.linkText("gracehopper")).click();
-        waitFor(By.id("member-actions"));
+        session.waitFor(By.id("member-actions"));
         assertTrue(driver.getCurrentUrl().contains("/admin/users/" + grace.id()), driver.getCurrentUrl());
-        assertTrue(text().contains("Chrome on Windows") && text().contains("Mobile Safari on iOS"), text());
+        assertTrue(session.text().contains("Chrome on Windows") && session.text().contains("Mobile Safari on iOS"), session.text());
         assertEquals(null, overflow(), "the member page at 1280 px");
         assertEquals(List.of(), consoleProblems());
 
         for (String path : List.of("/admin/users", "/admin/users/" + grace.id())) {
             viewport(PHONE, 844);
-            open(path);
+            session.open(path);
             assertEquals(null, overflow(), path + " on a phone");
         }
     }
@@ -184,11 +181,11 @@ class AdminPagesBrowserTest {
                 driver.manage().addCookie(new Cookie("lang", lang));
                 shoot("/login", "login-" + lang + "-" + size);
                 shoot("/signup", "signup-" + lang + "-" + size);
-                login("minjun.kim");
+                session.login("minjun.kim");
                 shoot("/me", "me-" + lang + "-" + size);
                 driver.manage().deleteAllCookies();
                 driver.manage().addCookie(new Cookie("lang", lang));
-                login("keeper");
+                session.login("keeper");
                 shoot("/admin/users", "admin-users-" + lang + "-" + size);
                 shoot("/admin/users/" + grace.id(), "admin-member-" + lang + "-" + size);
                 assertEquals(lang, driver.findElement(By.tagName("html")).getAttribute("lang"));
@@ -199,7 +196,7 @@ class AdminPagesBrowserTest {
 
     /** Opens a page, checks it fits, and saves what the window shows (the viewport only, to keep files small). */
     private void shoot(String path, String name) {
-        open(path);
+        session.open(path);
         assertEquals(null, overflow(), path + " for " + name);
         try {
             Path file = SCREENSHOTS.resolve(name + ".png");
@@ -276,46 +273,7 @@ class AdminPagesBrowserTest {
         return driver.executeScript(OVERFLOW, desktop);
     }
 
-    /** Logs in; an administrator's second step is answered with the code their authenticator shows now. */
-    private void login(String username) {
-        open("/login");
-        type("username", username);
-        type("password", TestApp.PASSWORD);
-        driver.findElement(By.cssSelector("form[action='/login'] button[type=submit]")).click();
-        String code = app.secondFactorCode(username);
-        if (code != null) {
-            waitFor(By.cssSelector("form[action='/login/second-factor']"));
-            type("code", code);
-            driver.findElement(By.cssSelector("form[action='/login/second-factor'] button[type=submit]")).click();
-        }
-        waitFor(By.id("access-countdown"));
-    }
-
-    private void open(String path) {
-        driver.get(app.baseUrl() + path);
-    }
-
-    private void type(String id, String value) {
-        var field = driver.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
-    }
-
-    private void waitFor(By locator) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(locator));
-    }
-
-    private String text() {
-        return driver.findElement(By.tagName("body")).getText();
-    }
-
     private static List<String> consoleProblems() {
-        List<String> problems = new ArrayList<>();
-        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER).getAll()) {
-            if (entry.getLevel().intValue() >= Level.WARNING.intValue()) {
-                problems.add(entry.getLevel() + " " + entry.getMessage());
-            }
-        }
-        return problems;
+        return session.consoleProblems();
     }
 }
