@@ -1,5 +1,6 @@
 package gatehouse.config;
 
+import gatehouse.net.IpRange;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -135,13 +136,13 @@ final class ConfigParser {
 
     /** A list of IP addresses or CIDR ranges (never names: they would be looked up on every request). */
     List<String> addresses(String key) {
-        List<String> values = list(key);
-        for (String value : values) {
-            if (gatehouse.net.IpRange.parse(value).isEmpty()) {
-                throw new ConfigException(key, value, "not an IP address or CIDR range such as 10.0.0.0/8");
+        List<String> entries = list(key);
+        for (String entry : entries) {
+            if (IpRange.parse(entry).isEmpty()) {
+                throw new ConfigException(key, text(key), "not an IP address or CIDR block: " + entry);
             }
         }
-        return values;
+        return entries;
     }
 
     SigningAlgorithm algorithm() {
