@@ -64,7 +64,7 @@ public final class App {
         ObjectMapper json = Json.mapper();
         var client = new ClientAddress(config.server().trustedProxies());
         var cookies = new Cookies(clock, config.auth().deviceTokenLife());
-        var auth = new Auth(services.accessTokens(), services.renewal(), services.sessionStatus(), cookies);
+        var auth = new Auth(services.accessTokens(), services.renewal(), services.sessionValidity(), cookies);
         var csrf = new Csrf(services.pepper(), cookies, TokenController.CLIENT_ENDPOINTS);
         var pages = new Pages(new Languages(), csrf);
         var errors = new Errors(pages, json, cookies);
@@ -93,12 +93,12 @@ public final class App {
         var authorize = new AuthorizeController(services.clients(), services.grants(), jdbi, services.refreshTokens(),
                 cookies, pages, services.audit(), clock, issuer);
         var oidcToken = new TokenController(services.grants(), services.oidcTokens(), services.clients(), clock, issuer);
-        var userInfo = new UserInfoController(services.oidcTokens(), services.sessionStatus(), services.grants(),
+        var userInfo = new UserInfoController(services.oidcTokens(), services.sessionValidity(), services.grants(),
                 services.accounts());
         var oidcLogout = new LogoutController(services.oidcTokens(), services.clients(), services.accounts(), cookies, pages);
         var loginFormTarget = new LoginFormTarget(services.clients());
         var clientPages = new ClientPagesController(services.clients(), pages);
-        var applications = new ApplicationsController(jdbi, services.sessionStatus(), services.audit(), pages, clock);
+        var applications = new ApplicationsController(jdbi, services.sessionValidity(), services.audit(), pages, clock);
 
         // The JSON API: a second front end over the same services.
         var jsonBody = new JsonBody(json);

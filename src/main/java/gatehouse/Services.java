@@ -10,7 +10,7 @@ import gatehouse.account.MemberCache;
 import gatehouse.account.Passwords;
 import gatehouse.account.UserDao;
 import gatehouse.admin.AdminDao;
-import gatehouse.admin.Members;
+import gatehouse.admin.MemberAdministration;
 import gatehouse.audit.AuditDao;
 import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;
@@ -28,7 +28,7 @@ import gatehouse.session.RefreshTokens;
 import gatehouse.setup.FirstAdministrator;
 import gatehouse.setup.SetupDao;
 import gatehouse.session.SessionDao;
-import gatehouse.session.SessionStatus;
+import gatehouse.session.SessionValidityCache;
 import gatehouse.session.TokenRenewal;
 import gatehouse.token.AccessTokens;
 import gatehouse.token.SigningKeys;
@@ -57,14 +57,14 @@ public final class Services {
     private final LoginChallengeDao loginChallengeDao;
 
     private final AuditLog audit;
-    private final SessionStatus sessionStatus;
+    private final SessionValidityCache sessionValidity;
     private final RefreshTokens refreshTokens;
     private final AccessTokens accessTokens;
     private final TokenRenewal renewal;
     private final Passwords passwords;
     private final Accounts accounts;
     private final Logins logins;
-    private final Members members;
+    private final MemberAdministration members;
     private final Clients clients;
     private final OidcTokens oidcTokens;
     private final Grants grants;
@@ -89,12 +89,12 @@ public final class Services {
 
         this.metrics = new Metrics(database, clock);
         this.audit = new AuditLog(auditDao, clock, List.of(metrics.auditListener()));
-        this.sessionStatus = new SessionStatus(sessionDao, clock);
-        this.refreshTokens = new RefreshTokens(sessionDao, sessionStatus, audit, config.auth(), clock);
+        this.sessionValidity = new SessionValidityCache(sessionDao, clock);
+        this.refreshTokens = new RefreshTokens(sessionDao, sessionValidity, audit, config.auth(), clock);
         this.accessTokens = new AccessTokens(keys, config.auth(), clock);
-        this.renewal = new TokenRenewal(refreshTokens, sessionStatus, accessTokens);
+        this.renewal = new TokenRenewal(refreshTokens, sessionValidity, accessTokens);
         this.passwords = new Passwords(pepper, config.auth().bcryptCost());
-        // Members as pages and the API read them, 2 s fresh; every write that changes one forgets it here.
+        // MemberAdministration as pages and the API read them, 2 s fresh; every write that changes one forgets it here.
         var memberCache = new MemberCache();
         var devices = new LoginDevices(jdbi.onDemand(LoginDeviceDao.class), pepper,
                 config.auth().deviceTokenLife(), clock);
@@ -103,9 +103,9 @@ public final class Services {
                 config.auth().passwordRecheckBurst());
         this.logins = new Logins(userDao, memberCache, passwords, new LegacyPasswords(jdbi, passwords, clock),
                 refreshTokens, devices, attempts, audit, clock);
-        this.members = new Members(jdbi, adminDao, memberCache, refreshTokens, audit, clock);
+        this.members = new MemberAdministration(jdbi, adminDao, memberCache, refreshTokens, audit, clock);
         // OpenID Connect provider: tokens for other applications, issued by server.public-url.
-        this.clients = new Clients(jdbi, sessionStatus, audit, clock);
+        this.clients = new Clients(jdbi, sessionValidity, audit, clock);
         this.oidcTokens = new OidcTokens(keys, config.server().publicUrl(), config.auth().accessTokenTtl(), clock);
         this.grants = new Grants(jdbi, refreshTokens, accounts, oidcTokens, audit, clock);
         this.secondFactors = new SecondFactors(secondFactorDao, pepper, accounts, refreshTokens, audit, clock);
@@ -167,8 +167,8 @@ public final class Services {
         return audit;
     }
 
-    public SessionStatus sessionStatus() {
-        return sessionStatus;
+    public SessionValidityCache sessionValidity() {
+        return sessionValidity;
     }
 
     public RefreshTokens refreshTokens() {
@@ -195,7 +195,7 @@ public final class Services {
         return logins;
     }
 
-    public Members members() {
+    public MemberAdministration members() {
         return members;
     }
 

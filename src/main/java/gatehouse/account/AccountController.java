@@ -3,7 +3,7 @@ package gatehouse.account;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import gatehouse.session.DeviceNames;
-import gatehouse.session.Session;
+import gatehouse.session.LoginSession;
 import gatehouse.session.SessionDao;
 import gatehouse.token.AccessToken;
 import gatehouse.web.Auth;
@@ -78,12 +78,12 @@ public final class AccountController {
 
     public void showMe(Context ctx) {
         AccessToken me = Auth.member(ctx);
-        Member member = accounts.member(me.userId()).orElseThrow(MemberGone::new);
+        MemberAccount member = accounts.member(me.userId()).orElseThrow(MemberGone::new);
         Instant now = clock.instant();
         // One query for the sessions (this one among them); the member read, cached, says whether there is a second factor.
-        List<Session> active = sessions.activeOf(me.userId(), now);
+        List<LoginSession> active = sessions.activeOf(me.userId(), now);
         Instant refreshExpires = active.stream().filter(s -> s.id().equals(me.sessionId())).findFirst()
-                .map(Session::expiresAt).orElse(now);
+                .map(LoginSession::expiresAt).orElse(now);
         pages.render(ctx, "me.jte", new MePage(member, me, refreshExpires, now, active,
                 printed.get(me.headerJson(), JsonText::pretty), printed.get(me.claimsJson(), JsonText::pretty),
                 member.secondFactor(), devices.ofSessions(active)));

@@ -96,7 +96,7 @@ public final class Accounts {
     }
 
     /** The member as of at most {@link MemberCache#FRESH_FOR} ago, or at once after a change made here. */
-    public Optional<Member> member(UUID userId) {
+    public Optional<MemberAccount> member(UUID userId) {
         return memberCache.get(userId, users::member);
     }
 
@@ -106,8 +106,8 @@ public final class Accounts {
     }
 
     /** Replaces the profile fields (never the user name or role). */
-    public Member updateProfile(UUID userId, ProfileForm form, String ip) {
-        Member current = member(userId).orElseThrow(MemberGone::new);
+    public MemberAccount updateProfile(UUID userId, ProfileForm form, String ip) {
+        MemberAccount current = member(userId).orElseThrow(MemberGone::new);
         Map<String, String> errors = new LinkedHashMap<>();
         Profile profile = form.validate(userId, current.profile(), clock, errors);
         if (!errors.isEmpty()) {
@@ -121,7 +121,7 @@ public final class Accounts {
 
     /** Changes the password after checking the current one, and ends every other session. */
     public void changePassword(UUID userId, UUID keepSession, String current, String next, String confirm, String ip) {
-        Member member = member(userId).orElseThrow(MemberGone::new);
+        MemberAccount member = member(userId).orElseThrow(MemberGone::new);
         Map<String, String> errors = new LinkedHashMap<>();
         // The current password first: zxcvbn (the expensive rule) runs only for the member who knows it.
         boolean known = confirmPassword(userId, current, ip);

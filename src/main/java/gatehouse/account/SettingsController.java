@@ -42,7 +42,7 @@ public final class SettingsController {
     }
 
     public void showEdit(Context ctx) {
-        Member member = current(ctx);
+        MemberAccount member = current(ctx);
         String key = NOTICES.get(String.valueOf(ctx.queryParam("notice")));
         render(ctx, HttpStatus.OK, member, ProfileForm.of(member.profile()), Map.of(),
                 key == null ? null : pages.text(ctx).get(key));
@@ -67,7 +67,7 @@ public final class SettingsController {
                     ctx.formParam("newPassword"), ctx.formParam("newPasswordConfirm"), ctx.ip());
             ctx.redirect(EDIT + "?notice=password", HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
-            Member member = current(ctx);
+            MemberAccount member = current(ctx);
             render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, member, ProfileForm.of(member.profile()),
                     translate(ctx, e, Map.of()), null);
         }
@@ -97,7 +97,7 @@ public final class SettingsController {
 
     public void deleteAccount(Context ctx) {
         AccessToken me = Auth.member(ctx);
-        Member member = current(ctx);
+        MemberAccount member = current(ctx);
         try {
             accounts.deleteOwnAccount(me.userId(), ctx.formParam("password"), ctx.ip());
         } catch (ValidationException e) {
@@ -112,11 +112,11 @@ public final class SettingsController {
                 "link.signup", member.profile().nickname());
     }
 
-    private Member current(Context ctx) {
+    private MemberAccount current(Context ctx) {
         return accounts.member(Auth.member(ctx).userId()).orElseThrow(MemberGone::new);
     }
 
-    private void render(Context ctx, HttpStatus status, Member member, ProfileForm values, Map<String, String> errors,
+    private void render(Context ctx, HttpStatus status, MemberAccount member, ProfileForm values, Map<String, String> errors,
                         String notice) {
         pages.render(ctx, status, "settings.jte", new SettingsPage(member.user().username(), values, errors, notice));
     }

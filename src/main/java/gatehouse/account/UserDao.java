@@ -11,7 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
 
-/** Members: users, their profiles and their credentials. */
+/** MemberAdministration: users, their profiles and their credentials. */
 @RegisterConstructorMapper(User.class)
 @RegisterConstructorMapper(Profile.class)
 @RegisterConstructorMapper(Credentials.class)
@@ -53,8 +53,8 @@ public interface UserDao {
                    EXISTS (SELECT 1 FROM second_factors f WHERE f.user_id = u.id) AS second_factor
               FROM users u JOIN profiles p ON p.user_id = u.id
              WHERE u.id = :id""")
-    @RegisterConstructorMapper(Member.class)
-    Optional<Member> member(UUID id);
+    @RegisterConstructorMapper(MemberAccount.class)
+    Optional<MemberAccount> member(UUID id);
 
     /** Matches through the column's collation: on MariaDB {@code ålice} and {@code ＡＬＩＣＥ} find {@code alice}. */
     @SqlQuery("SELECT * FROM users WHERE username = :username")

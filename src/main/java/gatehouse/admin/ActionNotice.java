@@ -24,7 +24,7 @@ public final class ActionNotice {
     }
 
     /** The translated notice, naming the member it concerns; null for none, an unknown one, or a member now gone. */
-    static String text(String notice, UUID memberId, Text t, Members members) {
+    static String text(String notice, UUID memberId, Text t, MemberAdministration members) {
         if (notice == null || !NOTICES.contains(notice) || memberId == null) {
             return null;
         }

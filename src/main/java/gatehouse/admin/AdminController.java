@@ -29,13 +29,13 @@ public final class AdminController {
     static final int AUDIT_PAGE_SIZE = 50;
     private static final int MAX_FILTER = 50;
 
-    private final Members members;
+    private final MemberAdministration members;
     private final SecondFactors secondFactors;
     private final AuditDao audit;
     private final Pages pages;
     private final Clock clock;
 
-    public AdminController(Members members, SecondFactors secondFactors, AuditDao audit, Pages pages, Clock clock) {
+    public AdminController(MemberAdministration members, SecondFactors secondFactors, AuditDao audit, Pages pages, Clock clock) {
         this.members = members;
         this.secondFactors = secondFactors;
         this.audit = audit;
@@ -45,18 +45,18 @@ public final class AdminController {
 
     public void listUsers(Context ctx) {
         MemberQuery asked = listQuery(ctx.queryParam("q"), ctx.queryParam("sort"), ctx.queryParam("page"));
-        MemberPage result = members.search(asked.q(), asked.sort(), asked.page());
+        MemberSearchResult result = members.search(asked.q(), asked.sort(), asked.page());
         // The service clamps the page number: the links must start from the page actually shown.
         var query = new MemberQuery(result.query(), result.sort(), result.page());
         pages.render(ctx, "admin/users.jte",
-                new UsersPage(result, query, clock.instant(), Auth.member(ctx).userId(), notice(ctx),
-                        secondFactors.withFactorAmong(result.items().stream().map(MemberRow::id).toList())));
+                new MemberListPage(result, query, clock.instant(), Auth.member(ctx).userId(), notice(ctx),
+                        secondFactors.withFactorAmong(result.items().stream().map(MemberListEntry::id).toList())));
     }
 
     public void confirmDelete(Context ctx) {
         UUID id = Uuids.pathParam(ctx, "id");
         MemberQuery back = listQuery(ctx.queryParam("q"), ctx.queryParam("sort"), ctx.queryParam("page"));
-        Optional<MemberRow> member = members.find(id);
+        Optional<MemberListEntry> member = members.find(id);
         if (member.isEmpty()) {
             pages.message(ctx, HttpStatus.NOT_FOUND, "error.404.title", "error.admin.notFound", back.href(), "admin.backToList");
             return;
@@ -68,7 +68,7 @@ public final class AdminController {
     public void delete(Context ctx) {
         UUID id = Uuids.pathParam(ctx, "id");
         MemberQuery back = formQuery(ctx);
-        Optional<MemberRow> deleted = refusalsAsPage(ctx, back, () -> members.delete(actor(ctx), id, ctx.ip()));
+        Optional<MemberListEntry> deleted = refusalsAsPage(ctx, back, () -> members.delete(actor(ctx), id, ctx.ip()));
         deleted.ifPresent(member -> pages.message(ctx, HttpStatus.OK, "admin.deleted.title", "admin.deleted.message",
                 back.href(), "admin.backToList", member.username(), member.name()));
     }
@@ -76,7 +76,7 @@ public final class AdminController {
     public void changeRole(Context ctx) {
         UUID id = Uuids.pathParam(ctx, "id");
         MemberQuery back = formQuery(ctx);
-        Optional<MemberRow> changed = refusalsAsPage(ctx, back,
+        Optional<MemberListEntry> changed = refusalsAsPage(ctx, back,
                 () -> members.changeRole(actor(ctx), id, Role.ofMember(ctx.formParam("role")).orElseThrow(() -> new ActionRefused("error.admin.badRole")), ctx.ip()));
         changed.ifPresent(member -> ctx.redirect(ActionNotice.returnTo(ctx, back, "role", id), HttpStatus.SEE_OTHER));
     }

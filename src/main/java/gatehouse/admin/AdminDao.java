@@ -14,7 +14,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * The user-management queries. One paged statement per page: search and sort happen in the database,
  * never by loading every member. {@code <orderBy>} is filled only from {@link MemberSort}.
  */
-@RegisterConstructorMapper(MemberRow.class)
+@RegisterConstructorMapper(MemberListEntry.class)
 public interface AdminDao {
 
     String MEMBER_COLUMNS = """
@@ -52,20 +52,20 @@ public interface AdminDao {
     String COUNT = "SELECT COUNT(*) FROM users u LEFT JOIN profiles p ON p.user_id = u.id " + SEARCH;
 
     @SqlQuery(PAGE)
-    List<MemberRow> search(String pattern, @Define String orderBy, int limit, int offset, Instant now);
+    List<MemberListEntry> search(String pattern, @Define String orderBy, int limit, int offset, Instant now);
 
     @SqlQuery(COUNT)
     long count(String pattern);
 
     @SqlQuery(PAGE_OF_ALL)
-    List<MemberRow> pageOfAll(@Define String orderBy, int limit, int offset, Instant now);
+    List<MemberListEntry> pageOfAll(@Define String orderBy, int limit, int offset, Instant now);
 
     /** Every member has one users row: the table's own count, without the join. */
     @SqlQuery("SELECT COUNT(*) FROM users")
     long countAll();
 
     @SqlQuery(MEMBER_COLUMNS + " WHERE u.id = :id")
-    Optional<MemberRow> find(UUID id, Instant now);
+    Optional<MemberListEntry> find(UUID id, Instant now);
 
     /** Locks the administrators' rows, so that two last-admin checks cannot pass at once. */
     @SqlQuery("SELECT id FROM users WHERE role = 'ADMIN' FOR UPDATE")

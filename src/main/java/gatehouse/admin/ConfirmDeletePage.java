@@ -3,4 +3,4 @@ package gatehouse.admin;
 import java.time.Instant;
 
 /** The step before deleting a member: who they are, and the way back to the list. */
-public record ConfirmDeletePage(MemberRow member, MemberQuery back, Instant now, boolean self) {}
+public record ConfirmDeletePage(MemberListEntry member, MemberQuery back, Instant now, boolean self) {}

@@ -1,13 +1,13 @@
 package gatehouse.admin;
 
 import gatehouse.account.Accounts;
-import gatehouse.account.Member;
+import gatehouse.account.MemberAccount;
 import gatehouse.account.Profile;
 import gatehouse.audit.AuditDao;
 import gatehouse.audit.AuditEntry;
 import gatehouse.secondfactor.SecondFactors;
 import gatehouse.session.DeviceNames;
-import gatehouse.session.Session;
+import gatehouse.session.LoginSession;
 import gatehouse.session.SessionDao;
 import gatehouse.web.Auth;
 import gatehouse.web.Pages;
@@ -28,7 +28,7 @@ public final class MemberDetailController {
     public static final String PATH = "/admin/users/{id}";
     static final int RECENT_EVENTS = 20;
 
-    private final Members members;
+    private final MemberAdministration members;
     private final Accounts accounts;
     private final SecondFactors secondFactors;
     private final SessionDao sessions;
@@ -37,7 +37,7 @@ public final class MemberDetailController {
     private final Pages pages;
     private final Clock clock;
 
-    public MemberDetailController(Members members, Accounts accounts, SecondFactors secondFactors, SessionDao sessions,
+    public MemberDetailController(MemberAdministration members, Accounts accounts, SecondFactors secondFactors, SessionDao sessions,
                                   AuditDao audit, DeviceNames devices, Pages pages, Clock clock) {
         this.members = members;
         this.accounts = accounts;
@@ -52,14 +52,14 @@ public final class MemberDetailController {
     public void show(Context ctx) {
         UUID id = Uuids.pathParam(ctx, "id");
         MemberQuery back = MemberQuery.of(ctx.queryParam("q"), ctx.queryParam("sort"), ctx.queryParam("page"));
-        Optional<MemberRow> row = members.find(id);
-        Optional<Profile> profile = accounts.member(id).map(Member::profile);
+        Optional<MemberListEntry> row = members.find(id);
+        Optional<Profile> profile = accounts.member(id).map(MemberAccount::profile);
         if (row.isEmpty() || profile.isEmpty()) {
             pages.message(ctx, HttpStatus.NOT_FOUND, "error.404.title", "error.admin.notFound", back.href(), "admin.backToList");
             return;
         }
         Instant now = clock.instant();
-        List<Session> active = sessions.activeOf(id, now);
+        List<LoginSession> active = sessions.activeOf(id, now);
         List<AuditEntry> recent = audit.matching(id, null, null, RECENT_EVENTS, 0);
         String notice = ActionNotice.text(ctx.queryParam("notice"), id, pages.text(ctx), members);
         pages.render(ctx, "admin/member.jte", new MemberDetailPage(row.get(), profile.get(), secondFactors.isOn(id),

@@ -3,7 +3,7 @@ package gatehouse.admin;
 import gatehouse.account.Profile;
 import gatehouse.audit.AuditEntry;
 import gatehouse.session.DeviceName;
-import gatehouse.session.Session;
+import gatehouse.session.LoginSession;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import java.util.UUID;
  * One member as an administrator sees them: the whole profile, role and state, the active sessions with
  * their devices, the recent audit events, and the actions; {@code back} is the place in the list to return to.
  */
-public record MemberDetailPage(MemberRow member, Profile profile, boolean secondFactorOn, List<Session> sessions,
+public record MemberDetailPage(MemberListEntry member, Profile profile, boolean secondFactorOn, List<LoginSession> sessions,
                                Map<UUID, DeviceName> devices, List<AuditEntry> events, MemberQuery back, Instant now,
                                boolean self, String notice) {
 
@@ -25,7 +25,7 @@ public record MemberDetailPage(MemberRow member, Profile profile, boolean second
         return isLocked() || member.failedLogins() > 0;
     }
 
-    public DeviceName device(Session session) {
+    public DeviceName device(LoginSession session) {
         return devices.getOrDefault(session.id(), DeviceName.UNKNOWN);
     }
 

@@ -1,7 +1,7 @@
 package gatehouse.api;
 
 import gatehouse.admin.MemberSort;
-import gatehouse.admin.Members;
+import gatehouse.admin.MemberAdministration;
 import gatehouse.domain.ActionRefused;
 import gatehouse.web.Auth;
 import gatehouse.domain.Role;
@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-/** {@code /api/v1/admin/users}: the member administration of {@link Members}, as JSON. */
+/** {@code /api/v1/admin/users}: the member administration of {@link MemberAdministration}, as JSON. */
 public final class ApiAdminController {
     public static final String USERS = "/api/v1/admin/users";
     public static final String USER = "/api/v1/admin/users/{id}";
@@ -23,10 +23,10 @@ public final class ApiAdminController {
     /** The role to give: {@code MEMBER} or {@code ADMIN}. */
     public record RoleRequest(String role) {}
 
-    private final Members members;
+    private final MemberAdministration members;
     private final JsonBody body;
 
-    public ApiAdminController(Members members, JsonBody body) {
+    public ApiAdminController(MemberAdministration members, JsonBody body) {
         this.members = members;
         this.body = body;
     }

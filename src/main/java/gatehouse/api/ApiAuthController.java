@@ -1,13 +1,13 @@
 package gatehouse.api;
 
 import gatehouse.account.Accounts;
-import gatehouse.account.Member;
+import gatehouse.account.MemberAccount;
 import gatehouse.account.ProfileForm;
 import gatehouse.account.SignupForm;
 import gatehouse.account.User;
 import gatehouse.login.TwoStepLogin;
 import gatehouse.session.RefreshTokens;
-import gatehouse.session.Session;
+import gatehouse.session.LoginSession;
 import gatehouse.session.TokenRenewal;
 import gatehouse.token.AccessTokens;
 import gatehouse.domain.ValidationException;
@@ -77,8 +77,8 @@ public final class ApiAuthController {
             }
             throw e;
         }
-        Member member = accounts.member(user.id()).orElseThrow();
-        ctx.status(HttpStatus.CREATED).json(MemberView.of(member));
+        MemberAccount member = accounts.member(user.id()).orElseThrow();
+        ctx.status(HttpStatus.CREATED).json(MemberJson.of(member));
     }
 
     public void login(Context ctx) throws IOException {
@@ -155,7 +155,7 @@ public final class ApiAuthController {
      */
     public void logout(Context ctx) throws IOException {
         String presented = refreshToken(ctx);
-        Session session = refreshTokens.sessionOf(presented)
+        LoginSession session = refreshTokens.sessionOf(presented)
                 .orElseThrow(() -> ApiProblem.unauthorized("api.refresh.rejected", "Bearer error=\"invalid_token\""));
         if (session.revokedAt() == null) {
             if (refreshTokens.reusedAtLogout(session, presented, ctx.ip())) {

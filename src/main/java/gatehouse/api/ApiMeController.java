@@ -1,7 +1,7 @@
 package gatehouse.api;
 
 import gatehouse.account.Accounts;
-import gatehouse.account.Member;
+import gatehouse.account.MemberAccount;
 import gatehouse.account.ProfileForm;
 import gatehouse.session.SessionDao;
 import gatehouse.token.AccessToken;
@@ -46,7 +46,7 @@ public final class ApiMeController {
     }
 
     public void show(Context ctx) {
-        ctx.json(MemberView.of(current(ctx)));
+        ctx.json(MemberJson.of(current(ctx)));
     }
 
     public void update(Context ctx) throws IOException {
@@ -61,7 +61,7 @@ public final class ApiMeController {
                 or(patch.birthday(), was.birthday()),
                 or(patch.gender(), was.gender()),
                 patch.privacyConsent() != null ? patch.privacyConsent() : was.privacyConsent());
-        ctx.json(MemberView.of(accounts.updateProfile(me.userId(), form, ctx.ip())));
+        ctx.json(MemberJson.of(accounts.updateProfile(me.userId(), form, ctx.ip())));
     }
 
     public void delete(Context ctx) throws IOException {
@@ -89,7 +89,7 @@ public final class ApiMeController {
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
-    private Member current(Context ctx) {
+    private MemberAccount current(Context ctx) {
         return accounts.member(Auth.member(ctx).userId()).orElseThrow(MemberGone::new);
     }
 

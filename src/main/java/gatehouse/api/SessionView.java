@@ -1,6 +1,6 @@
 package gatehouse.api;
 
-import gatehouse.session.Session;
+import gatehouse.session.LoginSession;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,7 +14,7 @@ public record SessionView(
         Instant expiresAt,
         boolean current) {
 
-    public static SessionView of(Session session, UUID currentSessionId) {
+    public static SessionView of(LoginSession session, UUID currentSessionId) {
         return new SessionView(session.id(), session.userAgent(), session.ip(), session.createdAt(),
                 session.lastUsedAt(), session.expiresAt(), session.id().equals(currentSessionId));
     }

@@ -1,13 +1,13 @@
 package gatehouse.api;
 
-import gatehouse.admin.MemberPage;
-import gatehouse.admin.MemberRow;
+import gatehouse.admin.MemberSearchResult;
+import gatehouse.admin.MemberListEntry;
 import java.util.List;
 
 /** One page of the member search as JSON; {@code page} counts from 1. */
-public record UserPageView(List<MemberRow> items, long total, int page, int pageSize) {
+public record UserPageView(List<MemberListEntry> items, long total, int page, int pageSize) {
 
-    public static UserPageView of(MemberPage page) {
+    public static UserPageView of(MemberSearchResult page) {
         return new UserPageView(page.items(), page.total(), page.page(), page.pageSize());
     }
 }

@@ -2,7 +2,7 @@ package gatehouse.oidc;
 
 import gatehouse.audit.AuditEvent;
 import gatehouse.audit.AuditLog;
-import gatehouse.session.SessionStatus;
+import gatehouse.session.SessionValidityCache;
 import gatehouse.token.AccessToken;
 import gatehouse.web.Auth;
 import gatehouse.web.Pages;
@@ -17,15 +17,15 @@ public final class ApplicationsController {
     public static final String WITHDRAW = "/me/applications/{clientId}/withdraw";
 
     private final OidcDao dao;
-    private final SessionStatus sessionStatus;
+    private final SessionValidityCache sessionValidity;
     private final AuditLog audit;
     private final Pages pages;
     private final Clock clock;
 
-    public ApplicationsController(Jdbi jdbi, SessionStatus sessionStatus, AuditLog audit, Pages pages,
+    public ApplicationsController(Jdbi jdbi, SessionValidityCache sessionValidity, AuditLog audit, Pages pages,
                                   Clock clock) {
         this.dao = jdbi.onDemand(OidcDao.class);
-        this.sessionStatus = sessionStatus;
+        this.sessionValidity = sessionValidity;
         this.audit = audit;
         this.pages = pages;
         this.clock = clock;
@@ -39,7 +39,7 @@ public final class ApplicationsController {
         AccessToken me = Auth.member(ctx);
         String clientId = ctx.pathParam("clientId");
         if (dao.withdraw(me.userId(), clientId, clock.instant())) {
-            sessionStatus.forgetAll();
+            sessionValidity.forgetAll();
             audit.record(AuditEvent.CONSENT_REVOKED, me.userId(), me.userId(), ctx.ip(), "client " + clientId);
         }
         ctx.redirect(APPLICATIONS, HttpStatus.SEE_OTHER);

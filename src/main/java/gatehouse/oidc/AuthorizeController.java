@@ -10,7 +10,7 @@ import com.nimbusds.openid.connect.sdk.Prompt;
 import gatehouse.audit.AuditEvent;
 import gatehouse.audit.AuditLog;
 import gatehouse.session.RefreshTokens;
-import gatehouse.session.Session;
+import gatehouse.session.LoginSession;
 import gatehouse.session.SessionDao;
 import gatehouse.token.AccessToken;
 import gatehouse.web.Auth;
@@ -143,7 +143,7 @@ public final class AuthorizeController {
 
     /** When the member logged in: the browser session's start. */
     private Instant authTime(AccessToken member) {
-        return sessions.find(member.sessionId()).map(Session::createdAt).orElse(member.issuedAt());
+        return sessions.find(member.sessionId()).map(LoginSession::createdAt).orElse(member.issuedAt());
     }
 
     /** How the member logged in, as their session records it (the password alone when it records nothing). */

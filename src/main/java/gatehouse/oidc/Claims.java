@@ -1,7 +1,7 @@
 package gatehouse.oidc;
 
 import gatehouse.account.Gender;
-import gatehouse.account.Member;
+import gatehouse.account.MemberAccount;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +11,7 @@ import java.util.Map;
 public final class Claims {
     private Claims() {}
 
-    public static Map<String, String> of(Member member, List<String> scopes, String locale) {
+    public static Map<String, String> of(MemberAccount member, List<String> scopes, String locale) {
         Map<String, String> claims = new LinkedHashMap<>();
         claims.put("sub", member.user().id().toString());
         var profile = member.profile();

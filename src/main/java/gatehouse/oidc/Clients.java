@@ -3,7 +3,7 @@ package gatehouse.oidc;
 import gatehouse.audit.AuditEvent;
 import gatehouse.audit.AuditLog;
 import gatehouse.session.RefreshTokens;
-import gatehouse.session.SessionStatus;
+import gatehouse.session.SessionValidityCache;
 import gatehouse.domain.ActionRefused;
 import gatehouse.domain.ValidationException;
 import java.net.URI;
@@ -35,13 +35,13 @@ public final class Clients {
     private static final int MAX_URIS = 10;
 
     private final ClientDao clients;
-    private final SessionStatus sessionStatus;
+    private final SessionValidityCache sessionValidity;
     private final AuditLog audit;
     private final Clock clock;
 
-    public Clients(Jdbi jdbi, SessionStatus sessionStatus, AuditLog audit, Clock clock) {
+    public Clients(Jdbi jdbi, SessionValidityCache sessionValidity, AuditLog audit, Clock clock) {
         this.clients = jdbi.onDemand(ClientDao.class);
-        this.sessionStatus = sessionStatus;
+        this.sessionValidity = sessionValidity;
         this.audit = audit;
         this.clock = clock;
     }
@@ -100,7 +100,7 @@ public final class Clients {
         if (!clients.delete(clientId, clock.instant())) {
             throw ActionRefused.noSuchClient();
         }
-        sessionStatus.forgetAll();
+        sessionValidity.forgetAll();
         audit.record(AuditEvent.CLIENT_DELETED, actor, null, ip, "client " + clientId);
     }
 

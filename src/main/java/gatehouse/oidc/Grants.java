@@ -4,11 +4,11 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import gatehouse.account.Accounts;
-import gatehouse.account.Member;
+import gatehouse.account.MemberAccount;
 import gatehouse.audit.AuditEvent;
 import gatehouse.audit.AuditLog;
 import gatehouse.session.RefreshTokens;
-import gatehouse.session.Session;
+import gatehouse.session.LoginSession;
 import gatehouse.session.SessionDao;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -88,7 +88,7 @@ public final class Grants {
             throw TokenError.invalidGrant("redirect_uri differs from the authorization request");
         }
         checkVerifier(found.codeChallenge(), verifier);
-        Member member = accounts.member(found.userId()).orElseThrow(() -> TokenError.invalidGrant("member gone"));
+        MemberAccount member = accounts.member(found.userId()).orElseThrow(() -> TokenError.invalidGrant("member gone"));
         RefreshTokens.Issued session = refreshTokens.start(found.userId(), userAgent, ip,
                 List.of(found.amr().split(",")));
         var grant = new Grant(session.sessionId(), client.clientId(), found.userId(), found.scopes(), found.authTime(),
@@ -108,7 +108,7 @@ public final class Grants {
         if (!(rotation instanceof RefreshTokens.Rotation.Rotated rotated)) {
             throw TokenError.invalidGrant("refresh token not current");
         }
-        Member member = accounts.member(grant.userId()).orElseThrow(() -> TokenError.invalidGrant("member gone"));
+        MemberAccount member = accounts.member(grant.userId()).orElseThrow(() -> TokenError.invalidGrant("member gone"));
         return new Issued(tokens.accessToken(grant, member), tokens.idToken(grant, member, null), rotated.token(),
                 grant.scopes(), tokens.expiresInSeconds());
     }
@@ -122,11 +122,11 @@ public final class Grants {
         return dao.findGrant(sessionId);
     }
 
-    public Optional<Session> session(UUID sessionId) {
+    public Optional<LoginSession> session(UUID sessionId) {
         return sessions.find(sessionId);
     }
 
-    public Optional<Session> sessionOf(String refreshToken) {
+    public Optional<LoginSession> sessionOf(String refreshToken) {
         return refreshTokens.sessionOf(refreshToken);
     }
 

@@ -5,7 +5,7 @@ import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
-import gatehouse.account.Member;
+import gatehouse.account.MemberAccount;
 import gatehouse.token.AccessToken;
 import gatehouse.token.AccessTokens;
 import gatehouse.token.SigningKeys;
@@ -58,7 +58,7 @@ public final class OidcTokens {
     }
 
     /** The ID token: who logged in, when and how, for this client, with the claims its scopes allow. */
-    public String idToken(Grant grant, Member member, String nonce) {
+    public String idToken(Grant grant, MemberAccount member, String nonce) {
         Instant now = now();
         JWTCreator.Builder jwt = JWT.create()
                 .withIssuer(issuer)
@@ -77,7 +77,7 @@ public final class OidcTokens {
     }
 
     /** An access token for the client: the member's identity, the session it belongs to, and the scopes. */
-    public String accessToken(Grant grant, Member member) {
+    public String accessToken(Grant grant, MemberAccount member) {
         Instant now = now();
         return JWT.create()
                 .withIssuer(issuer)

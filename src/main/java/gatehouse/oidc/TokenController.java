@@ -7,7 +7,7 @@ import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import gatehouse.session.RefreshTokens;
-import gatehouse.session.Session;
+import gatehouse.session.LoginSession;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -105,7 +105,7 @@ public final class TokenController {
                 return body;
             }
             Optional<Grant> grant = grants.grantOf(token).filter(g -> g.clientId().equals(caller.clientId()));
-            Optional<Session> session = grants.sessionOf(token).filter(s -> s.isActive(clock.instant())
+            Optional<LoginSession> session = grants.sessionOf(token).filter(s -> s.isActive(clock.instant())
                     && RefreshTokens.hash(token).equals(s.currentHash()));
             if (grant.isPresent() && session.isPresent()) {
                 body.put("active", true);

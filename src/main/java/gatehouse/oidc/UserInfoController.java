@@ -1,7 +1,7 @@
 package gatehouse.oidc;
 
 import gatehouse.account.Accounts;
-import gatehouse.session.SessionStatus;
+import gatehouse.session.SessionValidityCache;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
@@ -11,13 +11,13 @@ public final class UserInfoController {
     public static final String USERINFO = "/oauth2/userinfo";
 
     private final OidcTokens tokens;
-    private final SessionStatus sessionStatus;
+    private final SessionValidityCache sessionValidity;
     private final Grants grants;
     private final Accounts accounts;
 
-    public UserInfoController(OidcTokens tokens, SessionStatus sessionStatus, Grants grants, Accounts accounts) {
+    public UserInfoController(OidcTokens tokens, SessionValidityCache sessionValidity, Grants grants, Accounts accounts) {
         this.tokens = tokens;
-        this.sessionStatus = sessionStatus;
+        this.sessionValidity = sessionValidity;
         this.grants = grants;
         this.accounts = accounts;
     }
@@ -25,7 +25,7 @@ public final class UserInfoController {
     public void show(Context ctx) {
         String header = ctx.header("Authorization");
         Optional<OidcTokens.ClientAccess> access = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? tokens.verifyAccess(header.substring(7).trim()).filter(a -> sessionStatus.accepts(a.token()))
+                ? tokens.verifyAccess(header.substring(7).trim()).filter(a -> sessionValidity.accepts(a.token()))
                 : Optional.empty();
         var grant = access.flatMap(a -> grants.grant(a.token().sessionId()));
         var member = access.flatMap(a -> accounts.member(a.token().userId()));

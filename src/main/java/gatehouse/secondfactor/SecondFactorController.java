@@ -1,7 +1,7 @@
 package gatehouse.secondfactor;
 
 import gatehouse.account.Accounts;
-import gatehouse.account.Member;
+import gatehouse.account.MemberAccount;
 import gatehouse.token.Amr;
 import gatehouse.session.RefreshTokens;
 import gatehouse.token.AccessToken;
@@ -108,12 +108,12 @@ public final class SecondFactorController {
 
     private void renderEnrolment(Context ctx, HttpStatus status, SecondFactors.Enrolment enrolment,
                                  Map<String, String> errors, String notice, boolean forAdmin) {
-        Member member = accounts.member(Auth.member(ctx).userId()).orElseThrow(MemberGone::new);
+        MemberAccount member = accounts.member(Auth.member(ctx).userId()).orElseThrow(MemberGone::new);
         pages.render(ctx, status, TEMPLATE, new SecondFactorPage(false, forAdmin || isAdmin(member), enrolment,
                 QrCode.of(enrolment.uri()), 0, null, errors, notice));
     }
 
-    private boolean isAdmin(Member member) {
+    private boolean isAdmin(MemberAccount member) {
         return adminMustHaveOne && member.user().role() == Role.ADMIN;
     }
 }

@@ -38,9 +38,9 @@ public final class DeviceNames {
     }
 
     /** The device of each session, by session id. */
-    public Map<UUID, DeviceName> ofSessions(List<Session> sessions) {
+    public Map<UUID, DeviceName> ofSessions(List<LoginSession> sessions) {
         Map<UUID, DeviceName> devices = new LinkedHashMap<>();
-        for (Session session : sessions) {
+        for (LoginSession session : sessions) {
             devices.put(session.id(), of(session.userAgent()));
         }
         return devices;

@@ -29,10 +29,10 @@ public final class RefreshTokens {
     /** The outcome of presenting a refresh token. */
     public sealed interface Rotation {
         /** The token was current: here is its successor. */
-        record Rotated(Session session, String token) implements Rotation {}
+        record Rotated(LoginSession session, String token) implements Rotation {}
 
         /** The token was the immediate predecessor, within the grace period: the session goes on, no new token. */
-        record Grace(Session session) implements Rotation {}
+        record Grace(LoginSession session) implements Rotation {}
 
         /** Unknown, expired, revoked or reused: the caller is not authenticated. */
         record Rejected(String reason) implements Rotation {}
@@ -41,12 +41,12 @@ public final class RefreshTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SessionDao sessions;
-    private final SessionStatus status;
+    private final SessionValidityCache status;
     private final AuditLog audit;
     private final Config.Auth auth;
     private final Clock clock;
 
-    public RefreshTokens(SessionDao sessions, SessionStatus status, AuditLog audit, Config.Auth auth, Clock clock) {
+    public RefreshTokens(SessionDao sessions, SessionValidityCache status, AuditLog audit, Config.Auth auth, Clock clock) {
         this.sessions = sessions;
         this.status = status;
         this.audit = audit;
@@ -58,7 +58,7 @@ public final class RefreshTokens {
     public Issued start(UUID userId, String userAgent, String ip, List<String> amr) {
         Instant now = clock.instant();
         String token = newToken();
-        var session = new Session(UUID.randomUUID(), userId, hash(token), null, null,
+        var session = new LoginSession(UUID.randomUUID(), userId, hash(token), null, null,
                 truncate(userAgent, 255), truncate(ip, 45), now, now, now.plus(auth.refreshTokenTtl()), null,
                 Amr.stored(amr));
         sessions.create(session);
@@ -75,11 +75,11 @@ public final class RefreshTokens {
             return new Rotation.Rejected("malformed");
         }
         String hash = hash(presented);
-        Optional<Session> found = sessions.findByTokenHash(hash);
+        Optional<LoginSession> found = sessions.findByTokenHash(hash);
         if (found.isEmpty()) {
             return new Rotation.Rejected("unknown");
         }
-        Session session = found.get();
+        LoginSession session = found.get();
         Instant now = clock.instant();
         if (!session.isActive(now)) {
             return new Rotation.Rejected("session ended");
@@ -112,7 +112,7 @@ public final class RefreshTokens {
      * other than the immediate predecessor within the grace period. That is the same reuse as at refresh
      * (a copy in someone else's hands): the whole family is revoked and the reuse audited.
      */
-    public boolean reusedAtLogout(Session session, String presented, String ip) {
+    public boolean reusedAtLogout(LoginSession session, String presented, String ip) {
         String hash = hash(presented);
         Instant now = clock.instant();
         boolean predecessorInGrace = hash.equals(session.previousHash()) && session.rotatedAt() != null
@@ -124,7 +124,7 @@ public final class RefreshTokens {
         return true;
     }
 
-    private void reused(Session session, Instant now, String ip, String where) {
+    private void reused(LoginSession session, Instant now, String ip, String where) {
         if (session.isActive(now)) {
             sessions.revoke(session.id(), now);
             status.forget(session.id());
@@ -158,7 +158,7 @@ public final class RefreshTokens {
         status.forgetAll();
     }
 
-    public Optional<Session> sessionOf(String presented) {
+    public Optional<LoginSession> sessionOf(String presented) {
         return presented == null ? Optional.empty() : sessions.findByTokenHash(hash(presented));
     }
 

@@ -11,29 +11,29 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** Sessions (refresh-token families) and the hashes of every refresh token issued in them. */
-@RegisterConstructorMapper(Session.class)
+@RegisterConstructorMapper(LoginSession.class)
 public interface SessionDao {
 
     @SqlUpdate("""
             INSERT INTO sessions (id, user_id, current_hash, user_agent, ip, created_at, last_used_at, expires_at, amr)
             VALUES (:id, :userId, :currentHash, :userAgent, :ip, :createdAt, :lastUsedAt, :expiresAt, :amr)""")
-    void insertSession(@BindMethods Session session);
+    void insertSession(@BindMethods LoginSession session);
 
     @SqlUpdate("INSERT INTO refresh_tokens (token_hash, session_id, issued_at) VALUES (:hash, :sessionId, :issuedAt)")
     void insertTokenHash(String hash, UUID sessionId, Instant issuedAt);
 
     /** A new family with its first token, both or neither. */
     @Transaction
-    default void create(Session session) {
+    default void create(LoginSession session) {
         insertSession(session);
         insertTokenHash(session.currentHash(), session.id(), session.createdAt());
     }
 
     @SqlQuery("SELECT * FROM sessions WHERE id = :id")
-    Optional<Session> find(UUID id);
+    Optional<LoginSession> find(UUID id);
 
     @SqlQuery("SELECT s.* FROM sessions s JOIN refresh_tokens t ON t.session_id = s.id WHERE t.token_hash = :hash")
-    Optional<Session> findByTokenHash(String hash);
+    Optional<LoginSession> findByTokenHash(String hash);
 
     /**
      * Replaces the current token only if it is still {@code presentedHash}: of parallel rotations of one
@@ -75,7 +75,7 @@ public interface SessionDao {
             SELECT * FROM sessions
              WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now
              ORDER BY last_used_at DESC""")
-    List<Session> activeOf(UUID userId, Instant now);
+    List<LoginSession> activeOf(UUID userId, Instant now);
 
 
     /** What the per-request validity check needs: the session's owner, their current role, and its state. */
@@ -83,6 +83,6 @@ public interface SessionDao {
             SELECT s.user_id, u.username, u.role, s.expires_at, s.revoked_at
               FROM sessions s JOIN users u ON u.id = s.user_id
              WHERE s.id = :id""")
-    @RegisterConstructorMapper(SessionState.class)
-    Optional<SessionState> state(UUID id);
+    @RegisterConstructorMapper(SessionValidity.class)
+    Optional<SessionValidity> state(UUID id);
 }

@@ -4,7 +4,6 @@ import gatehouse.token.AccessToken;
 import gatehouse.token.AccessTokens;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,14 +19,14 @@ public final class TokenRenewal {
      *                     the one that the parallel request received
      * @param claims       the new access token as verifying it would read it (it need not be verified again)
      */
-    public record Renewed(UUID sessionId, String accessToken, String refreshToken, Instant refreshExpiresAt,
+    public record Renewed(String accessToken, String refreshToken, Instant refreshExpiresAt,
                           AccessToken claims) {}
 
     private final RefreshTokens refreshTokens;
-    private final SessionStatus status;
+    private final SessionValidityCache status;
     private final AccessTokens accessTokens;
 
-    public TokenRenewal(RefreshTokens refreshTokens, SessionStatus status, AccessTokens accessTokens) {
+    public TokenRenewal(RefreshTokens refreshTokens, SessionValidityCache status, AccessTokens accessTokens) {
         this.refreshTokens = refreshTokens;
         this.status = status;
         this.accessTokens = accessTokens;
@@ -36,7 +35,7 @@ public final class TokenRenewal {
     /** Empty when the refresh token is unknown, expired, revoked or reused, or its owner is gone. */
     public Optional<Renewed> renew(String presented, String ip) {
         RefreshTokens.Rotation rotation = refreshTokens.rotate(presented, ip);
-        Session session;
+        LoginSession session;
         String successor = null;
         if (rotation instanceof RefreshTokens.Rotation.Rotated rotated) {
             session = rotated.session();
@@ -49,12 +48,12 @@ public final class TokenRenewal {
         }
         // The owner's name and role as the session check sees them (at most 2 s old, at once after a change
         // here): the new token then passes that check, and a role change reaches it as it reaches any token.
-        Optional<SessionState> owner = status.state(session.id());
+        Optional<SessionValidity> owner = status.state(session.id());
         if (owner.isEmpty()) {
             return Optional.empty();
         }
         AccessTokens.Signed access = accessTokens.sign(owner.get().userId(), owner.get().username(), owner.get().role(),
                 session.id(), session.amrList());
-        return Optional.of(new Renewed(session.id(), access.token(), successor, session.expiresAt(), access.claims()));
+        return Optional.of(new Renewed(access.token(), successor, session.expiresAt(), access.claims()));
     }
 }

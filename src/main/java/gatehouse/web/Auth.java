@@ -1,7 +1,7 @@
 package gatehouse.web;
 
 import gatehouse.domain.Role;
-import gatehouse.session.SessionStatus;
+import gatehouse.session.SessionValidityCache;
 import gatehouse.session.TokenRenewal;
 import gatehouse.token.AccessToken;
 import gatehouse.token.AccessTokens;
@@ -35,13 +35,13 @@ public final class Auth {
 
     private final AccessTokens accessTokens;
     private final TokenRenewal renewal;
-    private final SessionStatus sessionStatus;
+    private final SessionValidityCache sessionValidity;
     private final Cookies cookies;
 
-    public Auth(AccessTokens accessTokens, TokenRenewal renewal, SessionStatus sessionStatus, Cookies cookies) {
+    public Auth(AccessTokens accessTokens, TokenRenewal renewal, SessionValidityCache sessionValidity, Cookies cookies) {
         this.accessTokens = accessTokens;
         this.renewal = renewal;
-        this.sessionStatus = sessionStatus;
+        this.sessionValidity = sessionValidity;
         this.cookies = cookies;
     }
 
@@ -130,7 +130,7 @@ public final class Auth {
     private Optional<AccessToken> verified(String token) {
         try {
             AccessToken verified = accessTokens.verify(token);
-            return sessionStatus.accepts(verified) ? Optional.of(verified) : Optional.empty();
+            return sessionValidity.accepts(verified) ? Optional.of(verified) : Optional.empty();
         } catch (InvalidTokenException e) {
             if (!e.expired()) {
                 LOG.debug("rejected access token: {}", e.getMessage());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gatehouse.audit.AuditEvent;
 import gatehouse.session.RefreshTokens;
-import gatehouse.session.Session;
+import gatehouse.session.LoginSession;
 import gatehouse.testing.Html;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
@@ -40,7 +40,7 @@ class LogoutTest {
                 assertTrue(cookie.contains("Max-Age=0"), cookie);
                 assertTrue(cookie.contains("HttpOnly"), cookie);
             }
-            Session session = app.services().sessionDao().findByTokenHash(RefreshTokens.hash(refresh)).orElseThrow();
+            LoginSession session = app.services().sessionDao().findByTokenHash(RefreshTokens.hash(refresh)).orElseThrow();
             assertNotNull(session.revokedAt());
             assertEquals(1, app.services().auditDao().countMatching(alice.id(), null, AuditEvent.LOGOUT));
             assertTrue(browser.cookie("access_token").isEmpty());

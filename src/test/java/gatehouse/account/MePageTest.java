@@ -9,7 +9,7 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gatehouse.session.RefreshTokens;
-import gatehouse.session.Session;
+import gatehouse.session.LoginSession;
 import gatehouse.testing.Html;
 import gatehouse.testing.MutableClock;
 import gatehouse.testing.TestApp;
@@ -56,7 +56,7 @@ class MePageTest {
             String accessCountdown = Html.tagWithId(body, "access-countdown").orElseThrow();
             assertEquals(String.valueOf(token.getExpiresAtAsInstant().getEpochSecond()),
                     Html.attribute(accessCountdown, "data-expires").orElseThrow());
-            Session session = app.services().sessionDao()
+            LoginSession session = app.services().sessionDao()
                     .findByTokenHash(RefreshTokens.hash(laptop.cookie("refresh_token").orElseThrow())).orElseThrow();
             assertEquals(String.valueOf(session.expiresAt().getEpochSecond()),
                     Html.attribute(Html.tagWithId(body, "refresh-countdown").orElseThrow(), "data-expires").orElseThrow());

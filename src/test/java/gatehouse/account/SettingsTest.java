@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gatehouse.audit.AuditEntry;
 import gatehouse.audit.AuditEvent;
-import gatehouse.session.Session;
+import gatehouse.session.LoginSession;
 import gatehouse.testing.MutableClock;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
@@ -42,7 +42,7 @@ class SettingsTest {
         return fields;
     }
 
-    private static List<Session> activeSessions(TestApp app, UUID userId) {
+    private static List<LoginSession> activeSessions(TestApp app, UUID userId) {
         return app.services().sessionDao().activeOf(userId, app.clock().instant());
     }
 

@@ -37,7 +37,7 @@ class AdminActionsTest {
         return app.services().auditDao().matching(member, null, type, 100, 0);
     }
 
-    private static Members members(TestApp app) {
+    private static MemberAdministration members(TestApp app) {
         return app.services().members();
     }
 

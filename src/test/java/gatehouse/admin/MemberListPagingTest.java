@@ -28,9 +28,9 @@ class MemberListPagingTest {
             assertEquals(dao.count(null), dao.countAll());
             for (MemberSort sort : MemberSort.values()) {
                 for (int page = 1; page <= 15; page++) {
-                    int offset = (page - 1) * Members.PAGE_SIZE;
-                    assertEquals(dao.search(null, sort.orderBy(), Members.PAGE_SIZE, offset, now),
-                            dao.pageOfAll(sort.orderBy(), Members.PAGE_SIZE, offset, now), sort + " page " + page);
+                    int offset = (page - 1) * MemberAdministration.PAGE_SIZE;
+                    assertEquals(dao.search(null, sort.orderBy(), MemberAdministration.PAGE_SIZE, offset, now),
+                            dao.pageOfAll(sort.orderBy(), MemberAdministration.PAGE_SIZE, offset, now), sort + " page " + page);
                 }
             }
             assertEquals("a299", app.services().members().search("", MemberSort.JOINED, 1).items().get(0).username());

@@ -20,7 +20,7 @@ class MemberListPlanTest {
     private static List<Map<String, Object>> explain(Handle h, String sql) {
         return h.createQuery("EXPLAIN " + sql)
                 .bindNull("pattern", Types.VARCHAR)
-                .bind("limit", Members.PAGE_SIZE)
+                .bind("limit", MemberAdministration.PAGE_SIZE)
                 .bind("offset", 0)
                 .bind("now", Instant.now())
                 .mapToMap()

@@ -146,7 +146,7 @@ class ApiAccessTest {
             api.get("/api/v1/me", alice.access()).assertProblem(401);
             Api.Tokens bob = api.member("bobby", Role.MEMBER);
             api.app().users().delete(api.app().users().findByUsername("bobby").orElseThrow().id());
-            // Deleted behind the app's back: at most SessionStatus.CACHE_FOR later the token is refused.
+            // Deleted behind the app's back: at most SessionValidityCache.CACHE_FOR later the token is refused.
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             int status;
             do {

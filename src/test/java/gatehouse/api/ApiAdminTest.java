@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import gatehouse.admin.Members;
+import gatehouse.admin.MemberAdministration;
 import gatehouse.domain.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,17 +24,17 @@ class ApiAdminTest {
     void the_list_pages_searches_and_sorts_like_the_admin_page() {
         try (Api api = Api.start()) {
             Api.Tokens admin = api.member("root", Role.ADMIN);
-            for (int i = 0; i < Members.PAGE_SIZE + 2; i++) {
+            for (int i = 0; i < MemberAdministration.PAGE_SIZE + 2; i++) {
                 api.app().createMember(String.format("user%02d", i), Role.MEMBER);
             }
             api.app().createMember("zelda", Role.MEMBER);
             var first = api.get(USERS + "?sort=username", admin.access());
             assertEquals(200, first.status(), first.body());
             JsonNode page = first.json();
-            assertEquals(Members.PAGE_SIZE + 4, page.path("total").asInt());
+            assertEquals(MemberAdministration.PAGE_SIZE + 4, page.path("total").asInt());
             assertEquals(1, page.path("page").asInt());
-            assertEquals(Members.PAGE_SIZE, page.path("pageSize").asInt());
-            assertEquals(Members.PAGE_SIZE, page.path("items").size());
+            assertEquals(MemberAdministration.PAGE_SIZE, page.path("pageSize").asInt());
+            assertEquals(MemberAdministration.PAGE_SIZE, page.path("items").size());
             assertEquals("root", page.path("items").get(0).path("username").asText());
             var second = api.get(USERS + "?sort=username&page=2", admin.access()).json();
             assertEquals(2, second.path("page").asInt());

@@ -105,7 +105,7 @@ class OpenApiTest {
             Set<String> member = new TreeSet<>();
             schemas.path("Member").path("properties").fieldNames().forEachRemaining(member::add);
             Set<String> view = new TreeSet<>();
-            for (var component : MemberView.class.getRecordComponents()) {
+            for (var component : MemberJson.class.getRecordComponents()) {
                 view.add(component.getName());
             }
             assertEquals(view, member, "the Member schema lists the fields MemberView writes");

@@ -2,7 +2,7 @@ package gatehouse.bench;
 
 import gatehouse.token.Amr;
 import gatehouse.config.SigningAlgorithm;
-import gatehouse.session.SessionStatus;
+import gatehouse.session.SessionValidityCache;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
 import gatehouse.token.AccessToken;
@@ -78,7 +78,7 @@ public final class Bench {
             app.createMember("bench", Role.MEMBER);
             TestClient browser = app.loggedIn("bench");
             TestClient anonymous = app.client();
-            var status = new SessionStatus(app.services().sessionDao(), Clock.systemUTC());
+            var status = new SessionValidityCache(app.services().sessionDao(), Clock.systemUTC());
             AccessToken token = new AccessTokens(app.keys(), app.config().auth(), Clock.systemUTC())
                     .verify(browser.cookie("access_token").orElseThrow());
             Map<String, Callable<Object>> cases = new LinkedHashMap<>();

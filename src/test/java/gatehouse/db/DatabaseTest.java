@@ -14,9 +14,9 @@ import gatehouse.account.UserDao;
 import gatehouse.audit.AuditDao;
 import gatehouse.audit.AuditEntry;
 import gatehouse.audit.AuditEvent;
-import gatehouse.session.Session;
+import gatehouse.session.LoginSession;
 import gatehouse.session.SessionDao;
-import gatehouse.session.SessionState;
+import gatehouse.session.SessionValidity;
 import gatehouse.testing.TestDatabase;
 import gatehouse.domain.Role;
 import java.sql.Connection;
@@ -67,8 +67,8 @@ class DatabaseTest {
         return user;
     }
 
-    private static Session session(UUID userId, String hash) {
-        return new Session(UUID.randomUUID(), userId, hash, null, null, "Mozilla/5.0 (X11)", "203.0.113.7",
+    private static LoginSession session(UUID userId, String hash) {
+        return new LoginSession(UUID.randomUUID(), userId, hash, null, null, "Mozilla/5.0 (X11)", "203.0.113.7",
                 T0, T0, T0.plus(Duration.ofDays(14)), null, "pwd");
     }
 
@@ -261,14 +261,14 @@ class DatabaseTest {
             Jdbi jdbi = db.database().jdbi();
             SessionDao sessions = jdbi.onDemand(SessionDao.class);
             User user = createMember(jdbi, "sessioner");
-            Session session = session(user.id(), hash('a'));
+            LoginSession session = session(user.id(), hash('a'));
 
             sessions.create(session);
 
             assertEquals(Optional.of(session), sessions.find(session.id()));
             assertEquals(Optional.of(session), sessions.findByTokenHash(hash('a')));
             assertEquals(Optional.empty(), sessions.findByTokenHash(hash('b')));
-            assertEquals(Optional.of(new SessionState(user.id(), user.username(), Role.MEMBER, session.expiresAt(), null)),
+            assertEquals(Optional.of(new SessionValidity(user.id(), user.username(), Role.MEMBER, session.expiresAt(), null)),
                     sessions.state(session.id()));
         }
     }
@@ -280,8 +280,8 @@ class DatabaseTest {
             Jdbi jdbi = db.database().jdbi();
             SessionDao sessions = jdbi.onDemand(SessionDao.class);
             User user = createMember(jdbi, "rotator");
-            Session session = session(user.id(), hash('a'));
-            Session bystander = session(user.id(), hash('z'));
+            LoginSession session = session(user.id(), hash('a'));
+            LoginSession bystander = session(user.id(), hash('z'));
             sessions.create(session);
             sessions.create(bystander);
             Instant now = T0.plusSeconds(30);
@@ -290,7 +290,7 @@ class DatabaseTest {
             assertEquals(0, sessions.rotateIfCurrent(session.id(), hash('a'), hash('c'), now.plusSeconds(1)));
             assertFalse(sessions.rotate(session.id(), hash('a'), hash('d'), now.plusSeconds(2)));
 
-            Session rotated = sessions.find(session.id()).orElseThrow();
+            LoginSession rotated = sessions.find(session.id()).orElseThrow();
             assertEquals(hash('b'), rotated.currentHash());
             assertEquals(hash('a'), rotated.previousHash());
             assertEquals(now, rotated.rotatedAt());
@@ -315,7 +315,7 @@ class DatabaseTest {
             SessionDao sessions = jdbi.onDemand(SessionDao.class);
             User user = createMember(jdbi, "racer");
             for (int round = 0; round < 10; round++) {
-                Session session = session(user.id(), String.format("i%063d", round));
+                LoginSession session = session(user.id(), String.format("i%063d", round));
                 sessions.create(session);
                 int threads = 4;
                 ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -350,8 +350,8 @@ class DatabaseTest {
             Jdbi jdbi = db.database().jdbi();
             SessionDao sessions = jdbi.onDemand(SessionDao.class);
             User user = createMember(jdbi, "ender");
-            Session revoked = session(user.id(), hash('r'));
-            Session expiring = session(user.id(), hash('x'));
+            LoginSession revoked = session(user.id(), hash('r'));
+            LoginSession expiring = session(user.id(), hash('x'));
             sessions.create(revoked);
             sessions.create(expiring);
 
@@ -374,10 +374,10 @@ class DatabaseTest {
             SessionDao sessions = jdbi.onDemand(SessionDao.class);
             User user = createMember(jdbi, "many");
             User other = createMember(jdbi, "other");
-            Session keep = session(user.id(), hash('k'));
-            Session drop1 = session(user.id(), hash('1'));
-            Session drop2 = session(user.id(), hash('2'));
-            Session othersSession = session(other.id(), hash('o'));
+            LoginSession keep = session(user.id(), hash('k'));
+            LoginSession drop1 = session(user.id(), hash('1'));
+            LoginSession drop2 = session(user.id(), hash('2'));
+            LoginSession othersSession = session(other.id(), hash('o'));
             List.of(keep, drop1, drop2, othersSession).forEach(sessions::create);
             assertTrue(sessions.rotate(drop1.id(), hash('1'), hash('3'), T0.plusSeconds(9)), "a rotation marks the session used");
 
@@ -402,9 +402,9 @@ class DatabaseTest {
             AuditDao audit = jdbi.onDemand(AuditDao.class);
             User leaving = createMember(jdbi, "leaving");
             User staying = createMember(jdbi, "staying");
-            Session one = session(leaving.id(), hash('1'));
-            Session two = session(leaving.id(), hash('2'));
-            Session kept = session(staying.id(), hash('k'));
+            LoginSession one = session(leaving.id(), hash('1'));
+            LoginSession two = session(leaving.id(), hash('2'));
+            LoginSession kept = session(staying.id(), hash('k'));
             List.of(one, two, kept).forEach(sessions::create);
             sessions.rotate(one.id(), hash('1'), hash('3'), T0.plusSeconds(1));
             audit.insert(T0, AuditEvent.SIGNUP, leaving.id(), leaving.id(), "203.0.113.7", null);

@@ -40,7 +40,7 @@ class RefreshTokensTest {
                     app.createMember("alice", Role.MEMBER));
         }
 
-        Session session(UUID id) {
+        LoginSession session(UUID id) {
             return sessions.find(id).orElseThrow();
         }
 
@@ -69,7 +69,7 @@ class RefreshTokensTest {
 
             var first = assertInstanceOf(RefreshTokens.Rotation.Rotated.class, f.tokens.rotate(issued.token(), "10.0.0.7"));
 
-            Session afterFirst = f.session(issued.sessionId());
+            LoginSession afterFirst = f.session(issued.sessionId());
             assertEquals(RefreshTokens.hash(first.token()), afterFirst.currentHash());
             assertEquals(RefreshTokens.hash(issued.token()), afterFirst.previousHash());
             assertEquals(f.clock.instant(), afterFirst.rotatedAt());
@@ -80,7 +80,7 @@ class RefreshTokensTest {
             f.clock.advance(Duration.ofMinutes(1));
             var second = assertInstanceOf(RefreshTokens.Rotation.Rotated.class, f.tokens.rotate(first.token(), "10.0.0.7"));
 
-            Session afterSecond = f.session(issued.sessionId());
+            LoginSession afterSecond = f.session(issued.sessionId());
             assertEquals(RefreshTokens.hash(second.token()), afterSecond.currentHash());
             assertEquals(RefreshTokens.hash(first.token()), afterSecond.previousHash());
             assertEquals(3, f.chainLength(issued.sessionId()));
@@ -103,7 +103,7 @@ class RefreshTokensTest {
             var grace = assertInstanceOf(RefreshTokens.Rotation.Grace.class, f.tokens.rotate(issued.token(), "10.0.0.7"));
 
             assertEquals(issued.sessionId(), grace.session().id());
-            Session session = f.session(issued.sessionId());
+            LoginSession session = f.session(issued.sessionId());
             assertEquals(RefreshTokens.hash(rotated.token()), session.currentHash(), "nothing rotated again");
             assertNull(session.revokedAt());
             assertEquals(2, f.chainLength(issued.sessionId()));
@@ -199,7 +199,7 @@ class RefreshTokensTest {
                 }
                 assertEquals(1, rotated.size());
                 assertEquals(threads - 1, grace);
-                Session session = f.session(issued.sessionId());
+                LoginSession session = f.session(issued.sessionId());
                 assertEquals(RefreshTokens.hash(rotated.get(0).token()), session.currentHash());
                 assertEquals(RefreshTokens.hash(issued.token()), session.previousHash());
                 assertNull(session.revokedAt());

@@ -75,7 +75,7 @@ class SilentRefreshTest {
             String newRefresh = cookieValue(me, "refresh_token");
             assertNotEquals(oldAccess, newAccess);
             assertNotEquals(oldRefresh, newRefresh);
-            Session session = sessions(app).findByTokenHash(RefreshTokens.hash(oldRefresh)).orElseThrow();
+            LoginSession session = sessions(app).findByTokenHash(RefreshTokens.hash(oldRefresh)).orElseThrow();
             assertEquals(RefreshTokens.hash(oldRefresh), session.previousHash(), "the old token is now the predecessor");
             assertEquals(RefreshTokens.hash(newRefresh), session.currentHash());
             assertEquals(clock.instant(), session.lastUsedAt());
@@ -107,7 +107,7 @@ class SilentRefreshTest {
             assertEquals(200, parallel.status());
             assertTrue(parallel.setCookie("access_token").isPresent());
             assertFalse(parallel.setCookie("refresh_token").isPresent(), "the browser keeps the successor it got");
-            Session session = sessions(app).findByTokenHash(RefreshTokens.hash(oldRefresh)).orElseThrow();
+            LoginSession session = sessions(app).findByTokenHash(RefreshTokens.hash(oldRefresh)).orElseThrow();
             assertEquals(RefreshTokens.hash(successor), session.currentHash());
             assertEquals(200, browserWith(app, null, successor).get("/me").status());
         }
@@ -136,7 +136,7 @@ class SilentRefreshTest {
             TestClient.Response victimNext = browserWith(app, successorAccess, successor).get("/me");
             assertEquals(303, victimNext.status(), "the successor is dead too");
             assertEquals(LOGIN_FOR_ME, victimNext.location());
-            Session session = sessions(app).findByTokenHash(RefreshTokens.hash(stolen)).orElseThrow();
+            LoginSession session = sessions(app).findByTokenHash(RefreshTokens.hash(stolen)).orElseThrow();
             assertNotNull(session.revokedAt());
             assertEquals(1, app.services().auditDao().countMatching(alice, null, AuditEvent.REFRESH_REUSE));
         }
@@ -181,7 +181,7 @@ class SilentRefreshTest {
             } finally {
                 pool.shutdownNow();
             }
-            Session session = sessions(app).findByTokenHash(RefreshTokens.hash(refresh)).orElseThrow();
+            LoginSession session = sessions(app).findByTokenHash(RefreshTokens.hash(refresh)).orElseThrow();
             assertEquals(RefreshTokens.hash(refresh), session.previousHash());
             int chain = app.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM refresh_tokens WHERE session_id = :id")
                     .bind("id", session.id().toString()).mapTo(Integer.class).one());

@@ -4,7 +4,7 @@ import gatehouse.account.UserDao;
 import gatehouse.domain.Role;
 import gatehouse.token.Amr;
 import gatehouse.session.RefreshTokens;
-import gatehouse.session.Session;
+import gatehouse.session.LoginSession;
 import gatehouse.session.SessionDao;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -37,7 +37,7 @@ public final class BulkMembers {
             byte[] bytes = new byte[32];
             RANDOM.nextBytes(bytes);
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            sessions.create(new Session(UUID.randomUUID(), userId, RefreshTokens.hash(token), null, null, "bench", "127.0.0.1",
+            sessions.create(new LoginSession(UUID.randomUUID(), userId, RefreshTokens.hash(token), null, null, "bench", "127.0.0.1",
                     now, now, now.plus(Duration.ofDays(14)), null, Amr.stored(Amr.PASSWORD)));
             tokens.add(token);
         }

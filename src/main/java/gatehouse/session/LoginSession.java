@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A login session: one refresh-token family, as stored (only token hashes are kept). */
-public record Session(
+public record LoginSession(
         UUID id,
         UUID userId,
         String currentHash,

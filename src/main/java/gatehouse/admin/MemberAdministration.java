@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /** What administrators may do to members; the pages and the API both call these. */
-public final class Members {
+public final class MemberAdministration {
     public static final int PAGE_SIZE = 25;
     private static final int MAX_QUERY = 50;
 
@@ -25,7 +25,7 @@ public final class Members {
     private final AuditLog audit;
     private final Clock clock;
 
-    public Members(Jdbi jdbi, AdminDao dao, MemberCache memberCache, RefreshTokens refreshTokens, AuditLog audit,
+    public MemberAdministration(Jdbi jdbi, AdminDao dao, MemberCache memberCache, RefreshTokens refreshTokens, AuditLog audit,
                    Clock clock) {
         this.jdbi = jdbi;
         this.dao = dao;
@@ -36,7 +36,7 @@ public final class Members {
     }
 
     /** A page of members matching {@code query} (user name, name or nickname, any case); page counts from 1. */
-    public MemberPage search(String query, MemberSort sort, int page) {
+    public MemberSearchResult search(String query, MemberSort sort, int page) {
         String q = query == null ? "" : query.strip();
         if (q.length() > MAX_QUERY) {
             q = q.substring(0, MAX_QUERY);
@@ -46,25 +46,25 @@ public final class Members {
         int pageCount = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(1, page), pageCount);
         int offset = (current - 1) * PAGE_SIZE;
-        List<MemberRow> rows = pattern == null
+        List<MemberListEntry> rows = pattern == null
                 ? dao.pageOfAll(sort.orderBy(), PAGE_SIZE, offset, clock.instant())
                 : dao.search(pattern, sort.orderBy(), PAGE_SIZE, offset, clock.instant());
-        return new MemberPage(rows, total, current, PAGE_SIZE, q, sort);
+        return new MemberSearchResult(rows, total, current, PAGE_SIZE, q, sort);
     }
 
-    public Optional<MemberRow> find(UUID id) {
+    public Optional<MemberListEntry> find(UUID id) {
         return dao.find(id, clock.instant());
     }
 
     /** Deletes a member with profile, credentials and sessions; never oneself, never the last administrator. */
-    public MemberRow delete(UUID actor, UUID target, String ip) {
+    public MemberListEntry delete(UUID actor, UUID target, String ip) {
         if (actor.equals(target)) {
             throw new ActionRefused("error.admin.deleteSelf");
         }
-        MemberRow deleted = jdbi.inTransaction(handle -> {
+        MemberListEntry deleted = jdbi.inTransaction(handle -> {
             AdminDao tx = handle.attach(AdminDao.class);
             List<UUID> admins = tx.lockAdmins();
-            MemberRow row = tx.find(target, clock.instant()).orElseThrow(ActionRefused::noSuchMember);
+            MemberListEntry row = tx.find(target, clock.instant()).orElseThrow(ActionRefused::noSuchMember);
             if (row.role() == Role.ADMIN && admins.size() <= 1) {
                 throw new ActionRefused("error.admin.lastAdmin");
             }
@@ -79,14 +79,14 @@ public final class Members {
     }
 
     /** Changes a member's role; the last administrator cannot be demoted. */
-    public MemberRow changeRole(UUID actor, UUID target, Role role, String ip) {
+    public MemberListEntry changeRole(UUID actor, UUID target, Role role, String ip) {
         if (role != Role.MEMBER && role != Role.ADMIN) {
             throw new ActionRefused("error.admin.badRole");
         }
-        MemberRow before = jdbi.inTransaction(handle -> {
+        MemberListEntry before = jdbi.inTransaction(handle -> {
             AdminDao tx = handle.attach(AdminDao.class);
             List<UUID> admins = tx.lockAdmins();
-            MemberRow row = tx.find(target, clock.instant()).orElseThrow(ActionRefused::noSuchMember);
+            MemberListEntry row = tx.find(target, clock.instant()).orElseThrow(ActionRefused::noSuchMember);
             if (row.role() == Role.ADMIN && role != Role.ADMIN && admins.size() <= 1) {
                 throw new ActionRefused("error.admin.lastAdmin");
             }

@@ -14,21 +14,21 @@ import java.util.UUID;
  * revocation on any instance takes effect everywhere within that time while a busy session costs
  * one query every two seconds, not one per request.
  */
-public final class SessionStatus {
+public final class SessionValidityCache {
     public static final Duration CACHE_FOR = Duration.ofSeconds(2);
 
     private final SessionDao sessions;
     private final Clock clock;
-    private final Cache<UUID, Optional<SessionState>> cache;
+    private final Cache<UUID, Optional<SessionValidity>> cache;
 
-    public SessionStatus(SessionDao sessions, Clock clock) {
+    public SessionValidityCache(SessionDao sessions, Clock clock) {
         this.sessions = sessions;
         this.clock = clock;
         this.cache = Caffeine.newBuilder().expireAfterWrite(CACHE_FOR).maximumSize(100_000).build();
     }
 
     public boolean accepts(AccessToken token) {
-        Optional<SessionState> state = state(token.sessionId());
+        Optional<SessionValidity> state = state(token.sessionId());
         return state.filter(s -> s.revokedAt() == null
                         && s.expiresAt().isAfter(clock.instant())
                         && s.userId().equals(token.userId())
@@ -37,7 +37,7 @@ public final class SessionStatus {
     }
 
     /** The session's state as of at most {@link #CACHE_FOR} ago (at once after a change on this instance). */
-    public Optional<SessionState> state(UUID sessionId) {
+    public Optional<SessionValidity> state(UUID sessionId) {
         return cache.get(sessionId, sessions::state);
     }
 

@@ -5,4 +5,4 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A session's validity as the auth check sees it, with its owner as a new access token names them. */
-public record SessionState(UUID userId, String username, Role role, Instant expiresAt, Instant revokedAt) {}
+public record SessionValidity(UUID userId, String username, Role role, Instant expiresAt, Instant revokedAt) {}

@@ -10,18 +10,18 @@ import java.util.UUID;
  * The user-management page: one page of members, where the list is, a notice after an action, and which
  * of the members shown have a second factor.
  */
-public record UsersPage(MemberPage result, MemberQuery query, Instant now, UUID self, String notice,
+public record MemberListPage(MemberSearchResult result, MemberQuery query, Instant now, UUID self, String notice,
                         Set<UUID> withSecondFactor) {
 
-    public boolean hasSecondFactor(MemberRow row) {
+    public boolean hasSecondFactor(MemberListEntry row) {
         return withSecondFactor.contains(row.id());
     }
 
-    public boolean isSelf(MemberRow row) {
+    public boolean isSelf(MemberListEntry row) {
         return row.id().equals(self);
     }
 
-    public boolean isLocked(MemberRow row) {
+    public boolean isLocked(MemberListEntry row) {
         return row.isLocked(now);
     }
 

@@ -10,7 +10,7 @@ import java.util.UUID;
  * One line of the user-management table: the original's columns plus lock state, last login and sessions.
  * The admin API returns it as it is, so it holds nothing an administrator may not see (no credentials).
  */
-public record MemberRow(
+public record MemberListEntry(
         UUID id,
         String username,
         Role role,

@@ -1,14 +1,14 @@
 package gatehouse.api;
 
 import gatehouse.account.Gender;
-import gatehouse.account.Member;
+import gatehouse.account.MemberAccount;
 import gatehouse.domain.Role;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** A member as the API shows them to themselves: identity and profile, never credentials. */
-public record MemberView(
+public record MemberJson(
         UUID id,
         String username,
         Role role,
@@ -24,10 +24,10 @@ public record MemberView(
         Instant updatedAt,
         Instant lastLoginAt) {
 
-    public static MemberView of(Member member) {
+    public static MemberJson of(MemberAccount member) {
         var user = member.user();
         var profile = member.profile();
-        return new MemberView(user.id(), user.username(), user.role(), profile.name(), profile.nickname(),
+        return new MemberJson(user.id(), user.username(), user.role(), profile.name(), profile.nickname(),
                 profile.introduction(), profile.phone(), profile.birthday(), profile.gender(),
                 profile.privacyConsent(), profile.privacyConsentAt(), user.createdAt(), user.updatedAt(),
                 user.lastLoginAt());
