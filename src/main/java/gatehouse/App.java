@@ -87,18 +87,17 @@ public final class App {
         services.deviceNames().warmUpInBackground();
 
         // OpenID Connect provider: other applications log members in through Gatehouse.
-        var jdbi = services.database().jdbi();
         String issuer = config.server().publicUrl();
         var discovery = new DiscoveryController(issuer, services.keys().algorithm().getName());
-        var authorize = new AuthorizeController(services.clients(), services.grants(), jdbi, services.refreshTokens(),
-                cookies, pages, services.audit(), clock, issuer);
+        var authorize = new AuthorizeController(services.clients(), services.grants(), services.oidcDao(),
+                services.sessionDao(), services.refreshTokens(), cookies, pages, services.audit(), clock, issuer);
         var oidcToken = new TokenController(services.grants(), services.oidcTokens(), services.clients(), clock, issuer);
         var userInfo = new UserInfoController(services.oidcTokens(), services.sessionValidity(), services.grants(),
                 services.accounts());
         var oidcLogout = new LogoutController(services.oidcTokens(), services.clients(), services.accounts(), cookies, pages);
         var loginFormTarget = new LoginFormTarget(services.clients());
         var clientPages = new ClientPagesController(services.clients(), pages);
-        var applications = new ApplicationsController(jdbi, services.sessionValidity(), services.audit(), pages, clock);
+        var applications = new ApplicationsController(services.oidcDao(), services.sessionValidity(), services.audit(), pages, clock);
 
         // The JSON API: a second front end over the same services.
         var jsonBody = new JsonBody(json);

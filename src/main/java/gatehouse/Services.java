@@ -16,8 +16,10 @@ import gatehouse.audit.AuditLog;
 import gatehouse.config.Config;
 import gatehouse.db.Database;
 import gatehouse.metrics.Metrics;
+import gatehouse.oidc.ClientDao;
 import gatehouse.oidc.Clients;
 import gatehouse.oidc.Grants;
+import gatehouse.oidc.OidcDao;
 import gatehouse.oidc.OidcTokens;
 import gatehouse.login.LoginChallengeDao;
 import gatehouse.secondfactor.SecondFactorDao;
@@ -55,6 +57,7 @@ public final class Services {
     private final AuditDao auditDao;
     private final SecondFactorDao secondFactorDao;
     private final LoginChallengeDao loginChallengeDao;
+    private final OidcDao oidcDao;
 
     private final AuditLog audit;
     private final SessionValidityCache sessionValidity;
@@ -86,6 +89,7 @@ public final class Services {
         this.auditDao = jdbi.onDemand(AuditDao.class);
         this.secondFactorDao = jdbi.onDemand(SecondFactorDao.class);
         this.loginChallengeDao = jdbi.onDemand(LoginChallengeDao.class);
+        this.oidcDao = jdbi.onDemand(OidcDao.class);
 
         this.metrics = new Metrics(database, clock);
         this.audit = new AuditLog(auditDao, clock, List.of(metrics.auditListener()));
@@ -105,9 +109,9 @@ public final class Services {
                 refreshTokens, devices, attempts, audit, clock);
         this.members = new MemberAdministration(jdbi, adminDao, memberCache, refreshTokens, audit, clock);
         // OpenID Connect provider: tokens for other applications, issued by server.public-url.
-        this.clients = new Clients(jdbi, sessionValidity, audit, clock);
+        this.clients = new Clients(jdbi.onDemand(ClientDao.class), sessionValidity, audit, clock);
         this.oidcTokens = new OidcTokens(keys, config.server().publicUrl(), config.auth().accessTokenTtl(), clock);
-        this.grants = new Grants(jdbi, refreshTokens, accounts, oidcTokens, audit, clock);
+        this.grants = new Grants(oidcDao, sessionDao, refreshTokens, accounts, oidcTokens, audit, clock);
         this.secondFactors = new SecondFactors(secondFactorDao, pepper, accounts, refreshTokens, audit, clock);
         this.twoStepLogin = new TwoStepLogin(loginChallengeDao, userDao, logins, secondFactors, clock);
         this.firstAdministrator = new FirstAdministrator(jdbi.onDemand(SetupDao.class), accounts, audit, clock);
@@ -205,6 +209,10 @@ public final class Services {
 
     public OidcTokens oidcTokens() {
         return oidcTokens;
+    }
+
+    public OidcDao oidcDao() {
+        return oidcDao;
     }
 
     public Grants grants() {

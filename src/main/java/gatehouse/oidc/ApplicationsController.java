@@ -9,7 +9,6 @@ import gatehouse.web.Pages;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
-import org.jdbi.v3.core.Jdbi;
 
 /** {@code /me/applications}: the consents a member gave, and withdrawing one (which also ends that client's access). */
 public final class ApplicationsController {
@@ -22,9 +21,9 @@ public final class ApplicationsController {
     private final Pages pages;
     private final Clock clock;
 
-    public ApplicationsController(Jdbi jdbi, SessionValidityCache sessionValidity, AuditLog audit, Pages pages,
+    public ApplicationsController(OidcDao dao, SessionValidityCache sessionValidity, AuditLog audit, Pages pages,
                                   Clock clock) {
-        this.dao = jdbi.onDemand(OidcDao.class);
+        this.dao = dao;
         this.sessionValidity = sessionValidity;
         this.audit = audit;
         this.pages = pages;

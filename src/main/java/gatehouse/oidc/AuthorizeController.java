@@ -28,7 +28,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code GET /oauth2/authorize} and the consent answer: sends the visitor through the login page when
@@ -49,11 +48,11 @@ public final class AuthorizeController {
     private final Clock clock;
     private final String issuer;
 
-    public AuthorizeController(Clients clients, Grants grants, Jdbi jdbi, RefreshTokens refreshTokens, Cookies cookies, Pages pages, AuditLog audit, Clock clock, String issuer) {
+    public AuthorizeController(Clients clients, Grants grants, OidcDao dao, SessionDao sessions, RefreshTokens refreshTokens, Cookies cookies, Pages pages, AuditLog audit, Clock clock, String issuer) {
         this.clients = clients;
         this.grants = grants;
-        this.dao = jdbi.onDemand(OidcDao.class);
-        this.sessions = jdbi.onDemand(SessionDao.class);
+        this.dao = dao;
+        this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.cookies = cookies;
         this.pages = pages;

@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Registers, lists, re-keys and deletes clients; checks client secrets. A secret is 256 random bits,
@@ -39,8 +38,8 @@ public final class Clients {
     private final AuditLog audit;
     private final Clock clock;
 
-    public Clients(Jdbi jdbi, SessionValidityCache sessionValidity, AuditLog audit, Clock clock) {
-        this.clients = jdbi.onDemand(ClientDao.class);
+    public Clients(ClientDao clients, SessionValidityCache sessionValidity, AuditLog audit, Clock clock) {
+        this.clients = clients;
         this.sessionValidity = sessionValidity;
         this.audit = audit;
         this.clock = clock;

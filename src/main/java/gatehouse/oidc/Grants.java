@@ -19,7 +19,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Authorization codes and what they are exchanged for. A code is single-use, lives {@link #CODE_LIFE}, and
@@ -47,9 +46,9 @@ public final class Grants {
     private final AuditLog audit;
     private final Clock clock;
 
-    public Grants(Jdbi jdbi, RefreshTokens refreshTokens, Accounts accounts, OidcTokens tokens, AuditLog audit, Clock clock) {
-        this.dao = jdbi.onDemand(OidcDao.class);
-        this.sessions = jdbi.onDemand(SessionDao.class);
+    public Grants(OidcDao dao, SessionDao sessions, RefreshTokens refreshTokens, Accounts accounts, OidcTokens tokens, AuditLog audit, Clock clock) {
+        this.dao = dao;
+        this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.accounts = accounts;
         this.tokens = tokens;
