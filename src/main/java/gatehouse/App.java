@@ -39,6 +39,7 @@ import gatehouse.web.Errors;
 import gatehouse.web.Json;
 import gatehouse.web.Languages;
 import gatehouse.web.Pages;
+import gatehouse.web.Paths;
 import gatehouse.web.RateLimits;
 import gatehouse.web.RequestIds;
 import gatehouse.web.SecurityHeaders;
@@ -112,10 +113,10 @@ public final class App {
 
         // The pages and the API of one action draw on one bucket per client IP.
         var rateLimits = new RateLimits(Map.of(
-                AccountController.LOGIN, "login", ApiAuthController.LOGIN, "login",
-                LoginController.SECOND_FACTOR, "login", ApiAuthController.LOGIN_SECOND_FACTOR, "login",
-                AccountController.SIGNUP, "signup", ApiAuthController.SIGNUP, "signup",
-                ApiAuthController.REFRESH, "refresh"),
+                Paths.LOGIN, "login", Paths.API_LOGIN, "login",
+                Paths.LOGIN_SECOND_FACTOR, "login", Paths.API_LOGIN_SECOND_FACTOR, "login",
+                Paths.SIGNUP, "signup", Paths.API_SIGNUP, "signup",
+                Paths.API_REFRESH, "refresh"),
                 config.server().rateLimitBurst(), config.server().rateLimitPerMinute(), clock);
 
         return Javalin.create(cfg -> {
@@ -161,80 +162,80 @@ public final class App {
             apiErrors.register(routes);
             operator.register(cfg);
 
-            routes.get("/health", system::health, ANONYMOUS);
-            routes.get("/ready", system::ready, ANONYMOUS);
-            routes.get("/.well-known/jwks.json", system::jwks, ANONYMOUS);
-            routes.get("/favicon.ico", system::favicon, ANONYMOUS);
-            routes.post("/lang", system::switchLanguage, ANONYMOUS);
+            routes.get(Paths.HEALTH, system::health, ANONYMOUS);
+            routes.get(Paths.READY, system::ready, ANONYMOUS);
+            routes.get(Paths.JWKS, system::jwks, ANONYMOUS);
+            routes.get(Paths.FAVICON, system::favicon, ANONYMOUS);
+            routes.post(Paths.LANGUAGE, system::switchLanguage, ANONYMOUS);
 
-            routes.get("/", account::home, ANONYMOUS);
-            routes.get(AccountController.SIGNUP, account::showSignup, ANONYMOUS);
-            routes.post(AccountController.SIGNUP, account::signup, ANONYMOUS);
-            routes.get(AccountController.LOGIN, login::showPassword, ANONYMOUS);
-            routes.post(AccountController.LOGIN, login::submitPassword, ANONYMOUS);
-            routes.post(AccountController.LOGOUT, account::logout, MEMBER);
-            routes.get(AccountController.ME, account::showMe, MEMBER);
-            routes.get(LoginController.SECOND_FACTOR, login::showSecondFactor, ANONYMOUS);
-            routes.post(LoginController.SECOND_FACTOR, login::submitSecondFactor, ANONYMOUS);
-            routes.get(SecondFactorController.PATH, secondFactorSettings::show, MEMBER);
-            routes.post(SecondFactorController.PATH, secondFactorSettings::activate, MEMBER);
-            routes.post(SecondFactorController.DISABLE, secondFactorSettings::disable, MEMBER);
-            routes.post(SecondFactorController.RECOVERY_CODES, secondFactorSettings::renewRecoveryCodes, MEMBER);
+            routes.get(Paths.HOME, account::home, ANONYMOUS);
+            routes.get(Paths.SIGNUP, account::showSignup, ANONYMOUS);
+            routes.post(Paths.SIGNUP, account::signup, ANONYMOUS);
+            routes.get(Paths.LOGIN, login::showPassword, ANONYMOUS);
+            routes.post(Paths.LOGIN, login::submitPassword, ANONYMOUS);
+            routes.post(Paths.LOGOUT, account::logout, MEMBER);
+            routes.get(Paths.ME, account::showMe, MEMBER);
+            routes.get(Paths.LOGIN_SECOND_FACTOR, login::showSecondFactor, ANONYMOUS);
+            routes.post(Paths.LOGIN_SECOND_FACTOR, login::submitSecondFactor, ANONYMOUS);
+            routes.get(Paths.SECOND_FACTOR, secondFactorSettings::show, MEMBER);
+            routes.post(Paths.SECOND_FACTOR, secondFactorSettings::activate, MEMBER);
+            routes.post(Paths.DISABLE_SECOND_FACTOR, secondFactorSettings::disable, MEMBER);
+            routes.post(Paths.RECOVERY_CODES, secondFactorSettings::renewRecoveryCodes, MEMBER);
 
-            routes.get(SettingsController.EDIT, settings::showEdit, MEMBER);
-            routes.post(SettingsController.EDIT, settings::edit, MEMBER);
-            routes.post(SettingsController.PASSWORD, settings::changePassword, MEMBER);
-            routes.post(SettingsController.REVOKE_SESSION, settings::revokeSession, MEMBER);
-            routes.post(SettingsController.REVOKE_OTHERS, settings::revokeOthers, MEMBER);
-            routes.post(SettingsController.DELETE, settings::deleteAccount, MEMBER);
+            routes.get(Paths.SETTINGS, settings::showEdit, MEMBER);
+            routes.post(Paths.SETTINGS, settings::edit, MEMBER);
+            routes.post(Paths.PASSWORD, settings::changePassword, MEMBER);
+            routes.post(Paths.REVOKE_SESSION, settings::revokeSession, MEMBER);
+            routes.post(Paths.REVOKE_OTHER_SESSIONS, settings::revokeOthers, MEMBER);
+            routes.post(Paths.DELETE_ACCOUNT, settings::deleteAccount, MEMBER);
 
-            routes.get(AdminController.USERS, admin::listUsers, ADMIN);
-            routes.get(MemberDetailController.PATH, memberDetail::show, ADMIN);
-            routes.get(AdminController.DELETE, admin::confirmDelete, ADMIN);
-            routes.post(AdminController.DELETE, admin::delete, ADMIN);
-            routes.post(AdminController.ROLE, admin::changeRole, ADMIN);
-            routes.post(AdminController.UNLOCK, admin::unlock, ADMIN);
-            routes.post(AdminController.REVOKE_SESSIONS, admin::revokeSessions, ADMIN);
-            routes.get(AdminController.AUDIT, admin::auditLog, ADMIN);
-            routes.get(ClientPagesController.CLIENTS, clientPages::list, ADMIN);
-            routes.post(ClientPagesController.CLIENTS, clientPages::register, ADMIN);
-            routes.post(ClientPagesController.SECRET, clientPages::rotateSecret, ADMIN);
-            routes.post(ClientPagesController.DELETE, clientPages::delete, ADMIN);
-            routes.get(ApplicationsController.APPLICATIONS, applications::list, MEMBER);
-            routes.post(ApplicationsController.WITHDRAW, applications::withdraw, MEMBER);
+            routes.get(Paths.ADMIN_USERS, admin::listUsers, ADMIN);
+            routes.get(Paths.ADMIN_MEMBER, memberDetail::show, ADMIN);
+            routes.get(Paths.ADMIN_DELETE, admin::confirmDelete, ADMIN);
+            routes.post(Paths.ADMIN_DELETE, admin::delete, ADMIN);
+            routes.post(Paths.ADMIN_ROLE, admin::changeRole, ADMIN);
+            routes.post(Paths.ADMIN_UNLOCK, admin::unlock, ADMIN);
+            routes.post(Paths.ADMIN_REVOKE_SESSIONS, admin::revokeSessions, ADMIN);
+            routes.get(Paths.ADMIN_AUDIT, admin::auditLog, ADMIN);
+            routes.get(Paths.ADMIN_CLIENTS, clientPages::list, ADMIN);
+            routes.post(Paths.ADMIN_CLIENTS, clientPages::register, ADMIN);
+            routes.post(Paths.ADMIN_CLIENT_SECRET, clientPages::rotateSecret, ADMIN);
+            routes.post(Paths.ADMIN_CLIENT_DELETE, clientPages::delete, ADMIN);
+            routes.get(Paths.APPLICATIONS, applications::list, MEMBER);
+            routes.post(Paths.WITHDRAW_APPLICATION, applications::withdraw, MEMBER);
 
-            routes.get(DiscoveryController.PATH, discovery::show, ANONYMOUS);
-            routes.get(AuthorizeController.AUTHORIZE, authorize::authorize, ANONYMOUS);
-            routes.post(AuthorizeController.CONSENT, authorize::consent, MEMBER);
-            routes.post(TokenController.TOKEN, oidcToken::token, ANONYMOUS);
-            routes.post(TokenController.REVOKE, oidcToken::revoke, ANONYMOUS);
-            routes.post(TokenController.INTROSPECT, oidcToken::introspect, ANONYMOUS);
-            routes.get(UserInfoController.USERINFO, userInfo::show, ANONYMOUS);
-            routes.post(UserInfoController.USERINFO, userInfo::show, ANONYMOUS);
-            routes.get(LogoutController.LOGOUT, oidcLogout::request, ANONYMOUS);
-            routes.post(LogoutController.LOGOUT, oidcLogout::confirm, ANONYMOUS);
-            routes.post(SecondFactorAdminController.RESET, secondFactorAdmin::reset, ADMIN);
+            routes.get(Paths.OIDC_DISCOVERY, discovery::show, ANONYMOUS);
+            routes.get(Paths.OIDC_AUTHORIZE, authorize::authorize, ANONYMOUS);
+            routes.post(Paths.OIDC_CONSENT, authorize::consent, MEMBER);
+            routes.post(Paths.OIDC_TOKEN, oidcToken::token, ANONYMOUS);
+            routes.post(Paths.OIDC_REVOKE, oidcToken::revoke, ANONYMOUS);
+            routes.post(Paths.OIDC_INTROSPECT, oidcToken::introspect, ANONYMOUS);
+            routes.get(Paths.OIDC_USERINFO, userInfo::show, ANONYMOUS);
+            routes.post(Paths.OIDC_USERINFO, userInfo::show, ANONYMOUS);
+            routes.get(Paths.OIDC_LOGOUT, oidcLogout::request, ANONYMOUS);
+            routes.post(Paths.OIDC_LOGOUT, oidcLogout::confirm, ANONYMOUS);
+            routes.post(Paths.ADMIN_RESET_SECOND_FACTOR, secondFactorAdmin::reset, ADMIN);
 
-            routes.get(OpenApiController.PATH, openApi::show, ANONYMOUS);
-            routes.post(ApiAuthController.SIGNUP, apiAuth::signup, ANONYMOUS);
-            routes.post(ApiAuthController.LOGIN, apiAuth::login, ANONYMOUS);
-            routes.post(ApiAuthController.LOGIN_SECOND_FACTOR, apiAuth::loginSecondFactor, ANONYMOUS);
-            routes.post(ApiAuthController.REFRESH, apiAuth::refresh, ANONYMOUS);
-            routes.post(ApiAuthController.LOGOUT, apiAuth::logout, ANONYMOUS);
-            routes.get(ApiMeController.ME, apiMe::show, MEMBER);
-            routes.patch(ApiMeController.ME, apiMe::update, MEMBER);
-            routes.delete(ApiMeController.ME, apiMe::delete, MEMBER);
-            routes.get(ApiMeController.SESSIONS, apiMe::sessions, MEMBER);
-            routes.delete(ApiMeController.SESSION, apiMe::endSession, MEMBER);
-            routes.get(ApiAdminController.USERS, apiAdmin::list, ADMIN);
-            routes.get(ApiAdminController.USER, apiAdmin::show, ADMIN);
-            routes.delete(ApiAdminController.USER, apiAdmin::delete, ADMIN);
-            routes.put(ApiAdminController.ROLE, apiAdmin::changeRole, ADMIN);
-            routes.post(ApiClientsController.CLIENTS, apiClients::register, ADMIN);
-            routes.get(ApiClientsController.CLIENTS, apiClients::list, ADMIN);
-            routes.get(ApiClientsController.CLIENT, apiClients::show, ADMIN);
-            routes.delete(ApiClientsController.CLIENT, apiClients::delete, ADMIN);
-            routes.post(ApiClientsController.SECRET, apiClients::rotateSecret, ADMIN);
+            routes.get(Paths.OPENAPI, openApi::show, ANONYMOUS);
+            routes.post(Paths.API_SIGNUP, apiAuth::signup, ANONYMOUS);
+            routes.post(Paths.API_LOGIN, apiAuth::login, ANONYMOUS);
+            routes.post(Paths.API_LOGIN_SECOND_FACTOR, apiAuth::loginSecondFactor, ANONYMOUS);
+            routes.post(Paths.API_REFRESH, apiAuth::refresh, ANONYMOUS);
+            routes.post(Paths.API_LOGOUT, apiAuth::logout, ANONYMOUS);
+            routes.get(Paths.API_ME, apiMe::show, MEMBER);
+            routes.patch(Paths.API_ME, apiMe::update, MEMBER);
+            routes.delete(Paths.API_ME, apiMe::delete, MEMBER);
+            routes.get(Paths.API_SESSIONS, apiMe::sessions, MEMBER);
+            routes.delete(Paths.API_SESSION, apiMe::endSession, MEMBER);
+            routes.get(Paths.API_USERS, apiAdmin::list, ADMIN);
+            routes.get(Paths.API_USER, apiAdmin::show, ADMIN);
+            routes.delete(Paths.API_USER, apiAdmin::delete, ADMIN);
+            routes.put(Paths.API_USER_ROLE, apiAdmin::changeRole, ADMIN);
+            routes.post(Paths.API_CLIENTS, apiClients::register, ADMIN);
+            routes.get(Paths.API_CLIENTS, apiClients::list, ADMIN);
+            routes.get(Paths.API_CLIENT, apiClients::show, ADMIN);
+            routes.delete(Paths.API_CLIENT, apiClients::delete, ADMIN);
+            routes.post(Paths.API_CLIENT_SECRET, apiClients::rotateSecret, ADMIN);
         });
     }
 }

@@ -8,6 +8,7 @@ import gatehouse.metrics.MetricsController;
 import gatehouse.metrics.RequestMetrics;
 import gatehouse.setup.SetupController;
 import gatehouse.web.Pages;
+import gatehouse.web.Paths;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
@@ -29,9 +30,9 @@ final class OperatorEndpoints {
     void register(JavalinConfig cfg) {
         AutoCloseable jvm = metrics.bindJvm();
         cfg.events.serverStopped(jvm::close);
-        cfg.routes.get(SetupController.PATH, setup::show, ANONYMOUS);
-        cfg.routes.post(SetupController.PATH, setup::create, ANONYMOUS);
-        cfg.routes.get(MetricsController.PATH, scrape::scrape, ANONYMOUS);
+        cfg.routes.get(Paths.SETUP, setup::show, ANONYMOUS);
+        cfg.routes.post(Paths.SETUP, setup::create, ANONYMOUS);
+        cfg.routes.get(Paths.METRICS, scrape::scrape, ANONYMOUS);
     }
 
     void recordRequest(Context ctx, float milliseconds) {

@@ -12,6 +12,7 @@ import gatehouse.domain.MemberGone;
 import gatehouse.web.Pages;
 import gatehouse.web.Text;
 import gatehouse.domain.ValidationException;
+import gatehouse.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -22,11 +23,6 @@ import java.util.Map;
 
 /** Sign-up, logout and the member page (the login itself is {@code gatehouse.login}). */
 public final class AccountController {
-    public static final String SIGNUP = "/signup";
-    public static final String LOGIN = "/login";
-    public static final String LOGOUT = "/logout";
-    public static final String ME = "/me";
-
     private final Accounts accounts;
     private final SessionDao sessions;
     private final Pages pages;
@@ -46,11 +42,11 @@ public final class AccountController {
     }
 
     public void home(Context ctx) {
-        ctx.redirect(Auth.principal(ctx).isPresent() ? ME : LOGIN, HttpStatus.SEE_OTHER);
+        ctx.redirect(Auth.principal(ctx).isPresent() ? Paths.ME : Paths.LOGIN, HttpStatus.SEE_OTHER);
     }
 
     public void showSignup(Context ctx) {
-        pages.render(ctx, "signup.jte", SignupPage.blank());
+        pages.render(ctx, SignupPage.blank());
     }
 
     public void signup(Context ctx) {
@@ -60,9 +56,9 @@ public final class AccountController {
             User user = accounts.signUp(form, ctx.ip());
             // Post/redirect/get: reloading the next page must not send the sign-up again.
             cookies.setWelcome(ctx, new Cookies.Welcome(user.username(), profile.nickname().strip()));
-            ctx.redirect(LOGIN, HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.LOGIN, HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
-            pages.render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "signup.jte",
+            pages.render(ctx, HttpStatus.UNPROCESSABLE_CONTENT,
                     new SignupPage(nullToEmpty(form.username()), profile, translate(ctx, e)));
         }
     }
@@ -73,7 +69,7 @@ public final class AccountController {
         accounts.logOut(me.userId(), me.sessionId(), ctx.ip());
         cookies.clearTokens(ctx);
         Auth.signedOut(ctx);
-        pages.message(ctx, HttpStatus.OK, "logout.title", "logout.message", LOGIN, "link.login", nickname);
+        pages.message(ctx, HttpStatus.OK, "logout.title", "logout.message", Paths.LOGIN, "link.login", nickname);
     }
 
     public void showMe(Context ctx) {
@@ -84,7 +80,7 @@ public final class AccountController {
         List<LoginSession> active = sessions.activeOf(me.userId(), now);
         Instant refreshExpires = active.stream().filter(s -> s.id().equals(me.sessionId())).findFirst()
                 .map(LoginSession::expiresAt).orElse(now);
-        pages.render(ctx, "me.jte", new MePage(member, me, refreshExpires, now, active,
+        pages.render(ctx, new MePage(member, me, refreshExpires, now, active,
                 printed.get(me.headerJson(), JsonText::pretty), printed.get(me.claimsJson(), JsonText::pretty),
                 member.secondFactor(), devices.ofSessions(active)));
     }

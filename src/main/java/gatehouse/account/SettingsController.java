@@ -8,6 +8,7 @@ import gatehouse.web.Pages;
 import gatehouse.web.Text;
 import gatehouse.web.Uuids;
 import gatehouse.domain.ValidationException;
+import gatehouse.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -17,13 +18,8 @@ import java.util.UUID;
 
 /** A member's own account: profile, password, sessions, and deleting the account. */
 public final class SettingsController {
-    public static final String EDIT = "/me/edit";
-    public static final String PASSWORD = "/me/password";
-    public static final String REVOKE_SESSION = "/me/sessions/{id}/revoke";
-    public static final String REVOKE_OTHERS = "/me/sessions/revoke-others";
-    public static final String DELETE = "/me/delete";
     /** Where a login with an imported password that breaks today's rules lands: the form, with why. */
-    public static final String PASSWORD_CHANGE_REQUIRED = EDIT + "?notice=password-required#password-heading";
+    public static final String PASSWORD_CHANGE_REQUIRED = Paths.SETTINGS + "?notice=password-required#password-heading";
 
     /** The notices a redirect back to the settings may name; the text comes from the bundles. */
     private static final Map<String, String> NOTICES = Map.of(
@@ -54,7 +50,7 @@ public final class SettingsController {
         ProfileForm form = AccountController.profileForm(ctx);
         try {
             accounts.updateProfile(me.userId(), form, ctx.ip());
-            ctx.redirect(EDIT + "?notice=saved", HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.SETTINGS + "?notice=saved", HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
             render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, current(ctx), form, translate(ctx, e, Map.of()), null);
         }
@@ -65,7 +61,7 @@ public final class SettingsController {
         try {
             accounts.changePassword(me.userId(), me.sessionId(), ctx.formParam("currentPassword"),
                     ctx.formParam("newPassword"), ctx.formParam("newPasswordConfirm"), ctx.ip());
-            ctx.redirect(EDIT + "?notice=password", HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.SETTINGS + "?notice=password", HttpStatus.SEE_OTHER);
         } catch (ValidationException e) {
             MemberAccount member = current(ctx);
             render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, member, ProfileForm.of(member.profile()),
@@ -83,16 +79,16 @@ public final class SettingsController {
         if (sessionId.equals(me.sessionId())) {
             // Ending the session in use is a logout.
             cookies.clearTokens(ctx);
-            ctx.redirect(AccountController.LOGIN, HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.LOGIN, HttpStatus.SEE_OTHER);
             return;
         }
-        ctx.redirect(AccountController.ME, HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.ME, HttpStatus.SEE_OTHER);
     }
 
     public void revokeOthers(Context ctx) {
         AccessToken me = Auth.member(ctx);
         accounts.endOtherSessions(me.userId(), me.sessionId(), ctx.ip());
-        ctx.redirect(AccountController.ME, HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.ME, HttpStatus.SEE_OTHER);
     }
 
     public void deleteAccount(Context ctx) {
@@ -108,7 +104,7 @@ public final class SettingsController {
         }
         cookies.clearTokens(ctx);
         Auth.signedOut(ctx);
-        pages.message(ctx, HttpStatus.OK, "farewell.title", "farewell.message", AccountController.SIGNUP,
+        pages.message(ctx, HttpStatus.OK, "farewell.title", "farewell.message", Paths.SIGNUP,
                 "link.signup", member.profile().nickname());
     }
 
@@ -118,7 +114,7 @@ public final class SettingsController {
 
     private void render(Context ctx, HttpStatus status, MemberAccount member, ProfileForm values, Map<String, String> errors,
                         String notice) {
-        pages.render(ctx, status, "settings.jte", new SettingsPage(member.user().username(), values, errors, notice));
+        pages.render(ctx, status, new SettingsPage(member.user().username(), values, errors, notice));
     }
 
     private Map<String, String> translate(Context ctx, ValidationException e, Map<String, String> renamed) {

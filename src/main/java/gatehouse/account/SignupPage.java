@@ -1,9 +1,14 @@
 package gatehouse.account;
 
+import gatehouse.web.Page;
 import java.util.Map;
 
 /** The sign-up form: entered values (never the passwords) and a translated message per bad field. */
-public record SignupPage(String username, ProfileForm values, Map<String, String> errors) {
+public record SignupPage(String username, ProfileForm values, Map<String, String> errors) implements Page {
+    @Override
+    public String template() {
+        return "signup.jte";
+    }
 
     public static SignupPage blank() {
         return new SignupPage("", ProfileForm.empty(), Map.of());

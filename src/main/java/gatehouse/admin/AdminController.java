@@ -20,12 +20,6 @@ import java.util.function.Supplier;
 
 /** The administrators' pages: the member list, the member actions with their confirmation, the audit log. */
 public final class AdminController {
-    public static final String USERS = "/admin/users";
-    public static final String DELETE = "/admin/users/{id}/delete";
-    public static final String ROLE = "/admin/users/{id}/role";
-    public static final String UNLOCK = "/admin/users/{id}/unlock";
-    public static final String REVOKE_SESSIONS = "/admin/users/{id}/sessions/revoke";
-    public static final String AUDIT = "/admin/audit";
     static final int AUDIT_PAGE_SIZE = 50;
     private static final int MAX_FILTER = 50;
 
@@ -48,8 +42,7 @@ public final class AdminController {
         MemberSearchResult result = members.search(asked.q(), asked.sort(), asked.page());
         // The service clamps the page number: the links must start from the page actually shown.
         var query = new MemberQuery(result.query(), result.sort(), result.page());
-        pages.render(ctx, "admin/users.jte",
-                new MemberListPage(result, query, clock.instant(), Auth.member(ctx).userId(), notice(ctx),
+        pages.render(ctx, new MemberListPage(result, query, clock.instant(), Auth.member(ctx).userId(), notice(ctx),
                         secondFactors.withFactorAmong(result.items().stream().map(MemberListEntry::id).toList())));
     }
 
@@ -61,7 +54,7 @@ public final class AdminController {
             pages.message(ctx, HttpStatus.NOT_FOUND, "error.404.title", "error.admin.notFound", back.href(), "admin.backToList");
             return;
         }
-        pages.render(ctx, "admin/confirmDelete.jte", new ConfirmDeletePage(member.get(), back, clock.instant(),
+        pages.render(ctx, new ConfirmDeletePage(member.get(), back, clock.instant(),
                 id.equals(Auth.member(ctx).userId())));
     }
 
@@ -107,7 +100,7 @@ public final class AdminController {
         int pageCount = (int) Math.max(1, (total + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE);
         int page = Math.min(MemberQuery.parsePage(ctx.queryParam("page")), pageCount);
         List<AuditEntry> entries = audit.matching(memberId, username, type, AUDIT_PAGE_SIZE, (page - 1) * AUDIT_PAGE_SIZE);
-        pages.render(ctx, "admin/audit.jte", new AuditPage(entries, total, page, pageCount, member, type));
+        pages.render(ctx, new AuditPage(entries, total, page, pageCount, member, type));
     }
 
     /**

@@ -2,24 +2,23 @@ package gatehouse.admin;
 
 import gatehouse.audit.AuditEntry;
 import gatehouse.audit.AuditEvent;
+import gatehouse.web.Page;
+import gatehouse.web.Paths;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.StringJoiner;
 
 /** One page of the audit log, newest first, with its filters (member text as entered, and type). */
-public record AuditPage(List<AuditEntry> entries, long total, int page, int pageCount, String member, AuditEvent type) {
+public record AuditPage(List<AuditEntry> entries, long total, int page, int pageCount, String member, AuditEvent type)
+        implements Page {
+    @Override
+    public String template() {
+        return "admin/audit.jte";
+    }
 
     public List<AuditEvent> types() {
         return List.of(AuditEvent.values());
-    }
-
-    public boolean hasPrevious() {
-        return page > 1;
-    }
-
-    public boolean hasNext() {
-        return page < pageCount;
     }
 
     /** This filter at another page. */
@@ -34,11 +33,11 @@ public record AuditPage(List<AuditEntry> entries, long total, int page, int page
         if (otherPage > 1) {
             query.add("page=" + otherPage);
         }
-        return AdminController.AUDIT + query;
+        return Paths.ADMIN_AUDIT + query;
     }
 
     /** The log filtered to one member's events. */
     public static String memberHref(String usernameOrId) {
-        return AdminController.AUDIT + "?member=" + URLEncoder.encode(usernameOrId, StandardCharsets.UTF_8);
+        return Paths.ADMIN_AUDIT + "?member=" + URLEncoder.encode(usernameOrId, StandardCharsets.UTF_8);
     }
 }

@@ -25,7 +25,6 @@ import java.util.UUID;
  * forms post to the member-list actions ({@link AdminController}), which return here.
  */
 public final class MemberDetailController {
-    public static final String PATH = "/admin/users/{id}";
     static final int RECENT_EVENTS = 20;
 
     private final MemberAdministration members;
@@ -62,7 +61,7 @@ public final class MemberDetailController {
         List<LoginSession> active = sessions.activeOf(id, now);
         List<AuditEntry> recent = audit.matching(id, null, null, RECENT_EVENTS, 0);
         String notice = ActionNotice.text(ctx.queryParam("notice"), id, pages.text(ctx), members);
-        pages.render(ctx, "admin/member.jte", new MemberDetailPage(row.get(), profile.get(), secondFactors.isOn(id),
+        pages.render(ctx, new MemberDetailPage(row.get(), profile.get(), secondFactors.isOn(id),
                 active, devices.ofSessions(active), recent, back, now, id.equals(Auth.member(ctx).userId()), notice));
     }
 }

@@ -4,6 +4,7 @@ import gatehouse.account.Profile;
 import gatehouse.audit.AuditEntry;
 import gatehouse.session.DeviceName;
 import gatehouse.session.LoginSession;
+import gatehouse.web.Page;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,11 @@ import java.util.UUID;
  */
 public record MemberDetailPage(MemberListEntry member, Profile profile, boolean secondFactorOn, List<LoginSession> sessions,
                                Map<UUID, DeviceName> devices, List<AuditEntry> events, MemberQuery back, Instant now,
-                               boolean self, String notice) {
+                               boolean self, String notice) implements Page {
+    @Override
+    public String template() {
+        return "admin/member.jte";
+    }
 
     public boolean isLocked() {
         return member.isLocked(now);

@@ -1,5 +1,6 @@
 package gatehouse.admin;
 
+import gatehouse.web.Page;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,7 +12,11 @@ import java.util.UUID;
  * of the members shown have a second factor.
  */
 public record MemberListPage(MemberSearchResult result, MemberQuery query, Instant now, UUID self, String notice,
-                        Set<UUID> withSecondFactor) {
+                        Set<UUID> withSecondFactor) implements Page {
+    @Override
+    public String template() {
+        return "admin/users.jte";
+    }
 
     public boolean hasSecondFactor(MemberListEntry row) {
         return withSecondFactor.contains(row.id());

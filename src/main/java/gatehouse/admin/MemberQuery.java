@@ -1,5 +1,6 @@
 package gatehouse.admin;
 
+import gatehouse.web.Paths;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
@@ -10,8 +11,6 @@ import java.util.UUID;
  * that an action returns to the same place in the list.
  */
 public record MemberQuery(String q, MemberSort sort, int page) {
-    private static final String USERS_PREFIX = AdminController.USERS + "/";
-
     public MemberQuery {
         q = q == null ? "" : q.strip();
         sort = sort == null ? MemberSort.JOINED : sort;
@@ -57,7 +56,7 @@ public record MemberQuery(String q, MemberSort sort, int page) {
 
     /** The confirmation page for deleting {@code member}, which returns here. */
     public String confirmDeleteHref(UUID member) {
-        return USERS_PREFIX + member + "/delete" + queryString(page, null, null);
+        return Paths.adminDelete(member) + queryString(page, null, null);
     }
 
     /** The page of {@code member}, which links back here. */
@@ -67,11 +66,11 @@ public record MemberQuery(String q, MemberSort sort, int page) {
 
     /** The page of {@code member} with a notice after an action taken there. */
     public String memberHref(UUID member, String notice) {
-        return USERS_PREFIX + member + queryString(page, notice, null);
+        return Paths.adminMember(member) + queryString(page, notice, null);
     }
 
     private String href(int atPage, String notice, UUID member) {
-        return AdminController.USERS + queryString(atPage, notice, member);
+        return Paths.ADMIN_USERS + queryString(atPage, notice, member);
     }
 
     private String queryString(int atPage, String notice, UUID member) {

@@ -8,12 +8,4 @@ public record MemberSearchResult(List<MemberListEntry> items, long total, int pa
     public int pageCount() {
         return (int) Math.max(1, (total + pageSize - 1) / pageSize);
     }
-
-    public boolean hasPrevious() {
-        return page > 1;
-    }
-
-    public boolean hasNext() {
-        return page < pageCount();
-    }
 }

@@ -9,8 +9,6 @@ import java.util.UUID;
 
 /** An administrator resets a member's second factor (lost phone and recovery codes); the member enrols again. */
 public final class SecondFactorAdminController {
-    public static final String RESET = "/admin/users/{id}/second-factor/reset";
-
     private final SecondFactors secondFactors;
 
     public SecondFactorAdminController(SecondFactors secondFactors) {

@@ -16,10 +16,6 @@ import java.util.UUID;
 
 /** {@code /api/v1/admin/users}: the member administration of {@link MemberAdministration}, as JSON. */
 public final class ApiAdminController {
-    public static final String USERS = "/api/v1/admin/users";
-    public static final String USER = "/api/v1/admin/users/{id}";
-    public static final String ROLE = "/api/v1/admin/users/{id}/role";
-
     /** The role to give: {@code MEMBER} or {@code ADMIN}. */
     public record RoleRequest(String role) {}
 

@@ -22,12 +22,6 @@ import java.util.Map;
  * {@link Accounts}', {@link RefreshTokens}' and {@link TokenRenewal}'s; this class only reads JSON and writes JSON.
  */
 public final class ApiAuthController {
-    public static final String SIGNUP = "/api/v1/auth/signup";
-    public static final String LOGIN = "/api/v1/auth/login";
-    public static final String LOGIN_SECOND_FACTOR = "/api/v1/auth/login/second-factor";
-    public static final String REFRESH = "/api/v1/auth/refresh";
-    public static final String LOGOUT = "/api/v1/auth/logout";
-
     /** The sign-up fields, as the sign-up form has them. */
     public record SignupRequest(String username, String password, String passwordConfirm, String name,
                                 String nickname, String introduction, String phone, String birthday,

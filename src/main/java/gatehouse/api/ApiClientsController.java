@@ -5,16 +5,13 @@ import gatehouse.oidc.ClientView;
 import gatehouse.oidc.Clients;
 import gatehouse.domain.ActionRefused;
 import gatehouse.web.Auth;
+import gatehouse.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 
 /** {@code /api/v1/admin/clients}: the OpenID Connect client registry of {@link Clients}, as JSON. */
 public final class ApiClientsController {
-    public static final String CLIENTS = "/api/v1/admin/clients";
-    public static final String CLIENT = "/api/v1/admin/clients/{clientId}";
-    public static final String SECRET = "/api/v1/admin/clients/{clientId}/secret";
-
     private final Clients clients;
     private final JsonBody body;
 
@@ -26,7 +23,7 @@ public final class ApiClientsController {
     public void register(Context ctx) throws IOException {
         var request = body.read(ctx, ClientRequest.class);
         var registered = clients.register(Auth.member(ctx).userId(), request, ctx.ip());
-        ctx.status(HttpStatus.CREATED).header("Location", CLIENTS + "/" + registered.client().clientId())
+        ctx.status(HttpStatus.CREATED).header("Location", Paths.apiClient(registered.client().clientId()))
                 .json(ClientView.of(registered.client(), registered.clientSecret()));
     }
 

@@ -16,10 +16,6 @@ import java.util.UUID;
 
 /** {@code /api/v1/me}: the caller's own profile, account and sessions. */
 public final class ApiMeController {
-    public static final String ME = "/api/v1/me";
-    public static final String SESSIONS = "/api/v1/me/sessions";
-    public static final String SESSION = "/api/v1/me/sessions/{id}";
-
     /**
      * The profile fields only (anything else is an unknown field, 400). A field left out or null keeps
      * its value; an empty string clears an optional one.

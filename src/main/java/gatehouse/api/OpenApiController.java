@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 
 /** Serves the OpenAPI 3.1 description of {@code /api/v1}, a resource file kept in step with the routes by a test. */
 public final class OpenApiController {
-    public static final String PATH = "/api/openapi.json";
     static final String RESOURCE = "/openapi/openapi.json";
 
     private final byte[] document;

@@ -1,7 +1,6 @@
 package gatehouse.login;
 
 import gatehouse.account.Logins;
-import gatehouse.account.AccountController;
 import gatehouse.account.SettingsController;
 import gatehouse.account.User;
 import gatehouse.token.AccessTokens;
@@ -9,6 +8,7 @@ import gatehouse.web.Auth;
 import gatehouse.web.Cookies;
 import gatehouse.web.LocalPaths;
 import gatehouse.web.Pages;
+import gatehouse.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Optional;
@@ -18,9 +18,6 @@ import java.util.Optional;
  * login whose password was right, and {@link #respond} turns either step's outcome into cookies and a redirect.
  */
 public final class LoginController {
-    public static final String SECOND_FACTOR = "/login/second-factor";
-    private static final String TEMPLATE = "secondFactorLogin.jte";
-
     private final TwoStepLogin login;
     private final AccessTokens accessTokens;
     private final Pages pages;
@@ -35,23 +32,23 @@ public final class LoginController {
 
     public void showPassword(Context ctx) {
         if (Auth.principal(ctx).isPresent()) {
-            ctx.redirect(AccountController.ME, HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.ME, HttpStatus.SEE_OTHER);
             return;
         }
         Optional<Cookies.Welcome> welcome = cookies.takeWelcome(ctx);
-        pages.render(ctx, "login.jte", new LoginPage(welcome.map(Cookies.Welcome::username).orElse(""),
+        pages.render(ctx, new LoginPage(welcome.map(Cookies.Welcome::username).orElse(""),
                 LocalPaths.safe(ctx.queryParam("next")), null,
                 welcome.map(w -> pages.text(ctx).format("notice.welcome", w.nickname())).orElse(null)));
     }
 
-    /** The password step; a member with a second factor goes on to {@link #SECOND_FACTOR}. */
+    /** The password step; a member with a second factor goes on to {@link Paths#LOGIN_SECOND_FACTOR}. */
     public void submitPassword(Context ctx) {
         String username = ctx.formParam("username");
         String next = LocalPaths.safe(ctx.formParam("next"));
         var outcome = login.passwordStep(username, ctx.formParam("password"), next, ctx.ip(), ctx.userAgent(),
                 Cookies.read(ctx, Cookies.DEVICE_TOKEN));
         if (outcome instanceof TwoStepLogin.Outcome.Refused) {
-            pages.render(ctx, HttpStatus.UNAUTHORIZED, "login.jte", new LoginPage(username == null ? "" : username,
+            pages.render(ctx, HttpStatus.UNAUTHORIZED, new LoginPage(username == null ? "" : username,
                     next, pages.text(ctx).get("error.login.failed"), null));
             return;
         }
@@ -60,7 +57,7 @@ public final class LoginController {
 
     public void showSecondFactor(Context ctx) {
         if (Auth.principal(ctx).isPresent()) {
-            ctx.redirect(AccountController.ME, HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.ME, HttpStatus.SEE_OTHER);
             return;
         }
         var next = login.pendingNext(Cookies.read(ctx, Cookies.LOGIN_CHALLENGE));
@@ -68,7 +65,7 @@ public final class LoginController {
             expired(ctx, LocalPaths.safe(ctx.queryParam("next")));
             return;
         }
-        pages.render(ctx, TEMPLATE, new SecondFactorLoginPage(next.get(), null));
+        pages.render(ctx, new SecondFactorLoginPage(next.get(), null));
     }
 
     public void submitSecondFactor(Context ctx) {
@@ -76,7 +73,7 @@ public final class LoginController {
         var outcome = login.codeStep(Cookies.read(ctx, Cookies.LOGIN_CHALLENGE), ctx.formParam("code"), ctx.ip(),
                 ctx.userAgent());
         if (outcome instanceof TwoStepLogin.Outcome.Refused) {
-            pages.render(ctx, HttpStatus.UNAUTHORIZED, TEMPLATE,
+            pages.render(ctx, HttpStatus.UNAUTHORIZED,
                     new SecondFactorLoginPage(next, pages.text(ctx).get("error.secondFactor.login")));
             return;
         }
@@ -94,7 +91,7 @@ public final class LoginController {
     public void respond(Context ctx, TwoStepLogin.Outcome outcome) {
         if (outcome instanceof TwoStepLogin.Outcome.Challenged challenged) {
             cookies.setLoginChallenge(ctx, challenged.challenge(), TwoStepLogin.CHALLENGE_TIME);
-            ctx.redirect(SECOND_FACTOR, HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.LOGIN_SECOND_FACTOR, HttpStatus.SEE_OTHER);
         } else if (outcome instanceof TwoStepLogin.Outcome.Granted granted) {
             Logins.Login done = granted.login();
             User user = done.user();
@@ -107,7 +104,7 @@ public final class LoginController {
             }
             // An imported password below today's rules was accepted once: straight to the change form.
             String target = done.passwordChangeRequired() ? SettingsController.PASSWORD_CHANGE_REQUIRED
-                    : granted.next().isEmpty() ? AccountController.ME : granted.next();
+                    : granted.next().isEmpty() ? Paths.ME : granted.next();
             ctx.redirect(target, HttpStatus.SEE_OTHER);
         } else {
             throw new IllegalStateException("not a successful login step: " + outcome);
@@ -117,7 +114,7 @@ public final class LoginController {
     /** The step ran out (or never began): back to the password, keeping where the login was going. */
     private void expired(Context ctx, String next) {
         cookies.clearLoginChallenge(ctx);
-        pages.render(ctx, HttpStatus.UNAUTHORIZED, "login.jte",
+        pages.render(ctx, HttpStatus.UNAUTHORIZED,
                 new LoginPage("", next, pages.text(ctx).get("error.secondFactor.expired"), null));
     }
 }

@@ -5,8 +5,6 @@ import io.javalin.http.NotFoundResponse;
 
 /** {@code GET /metrics}: Prometheus text to the addresses in server.metrics-allow, a plain 404 to anyone else. */
 public final class MetricsController {
-    public static final String PATH = "/metrics";
-
     private final Metrics metrics;
     private final AddressList allowed;
 

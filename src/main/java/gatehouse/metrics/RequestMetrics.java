@@ -33,6 +33,6 @@ public final class RequestMetrics {
         } catch (RuntimeException none) {
             // Javalin found no route: a static file or a 404.
         }
-        return FrontEnd.isStatic(ctx) ? "/static/*" : "unmatched";
+        return FrontEnd.isStatic(ctx) ? FrontEnd.STATIC_PREFIX + "*" : "unmatched";
     }
 }

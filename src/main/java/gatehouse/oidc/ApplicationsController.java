@@ -6,15 +6,13 @@ import gatehouse.session.SessionValidityCache;
 import gatehouse.token.AccessToken;
 import gatehouse.web.Auth;
 import gatehouse.web.Pages;
+import gatehouse.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 
 /** {@code /me/applications}: the consents a member gave, and withdrawing one (which also ends that client's access). */
 public final class ApplicationsController {
-    public static final String APPLICATIONS = "/me/applications";
-    public static final String WITHDRAW = "/me/applications/{clientId}/withdraw";
-
     private final OidcDao dao;
     private final SessionValidityCache sessionValidity;
     private final AuditLog audit;
@@ -31,7 +29,7 @@ public final class ApplicationsController {
     }
 
     public void list(Context ctx) {
-        pages.render(ctx, "oidc/applications.jte", new ApplicationsPage(dao.consentsOf(Auth.member(ctx).userId())));
+        pages.render(ctx, new ApplicationsPage(dao.consentsOf(Auth.member(ctx).userId())));
     }
 
     public void withdraw(Context ctx) {
@@ -41,6 +39,6 @@ public final class ApplicationsController {
             sessionValidity.forgetAll();
             audit.record(AuditEvent.CONSENT_REVOKED, me.userId(), me.userId(), ctx.ip(), "client " + clientId);
         }
-        ctx.redirect(APPLICATIONS, HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.APPLICATIONS, HttpStatus.SEE_OTHER);
     }
 }

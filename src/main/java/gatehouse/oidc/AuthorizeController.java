@@ -17,11 +17,10 @@ import gatehouse.web.Auth;
 import gatehouse.web.Cookies;
 import gatehouse.web.Pages;
 import gatehouse.web.SecurityHeaders;
+import gatehouse.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -34,9 +33,6 @@ import java.util.stream.Collectors;
  * needed, asks for consent the first time, then returns a code to the client's registered redirect URI.
  */
 public final class AuthorizeController {
-    public static final String AUTHORIZE = "/oauth2/authorize";
-    public static final String CONSENT = "/oauth2/consent";
-
     private final Clients clients;
     private final Grants grants;
     private final OidcDao dao;
@@ -81,8 +77,8 @@ public final class AuthorizeController {
                 refreshTokens.revoke(principal.get().sessionId());
                 cookies.clearTokens(ctx);
             }
-            String next = AUTHORIZE + "?" + withoutReauthentication(query);
-            ctx.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), HttpStatus.FOUND);
+            String next = Paths.OIDC_AUTHORIZE + "?" + withoutReauthentication(query);
+            ctx.redirect(Paths.loginThen(next), HttpStatus.FOUND);
             return;
         }
         AccessToken member = principal.get();
@@ -95,7 +91,7 @@ public final class AuthorizeController {
             ctx.redirect(request.error(OIDCError.CONSENT_REQUIRED).toString(), HttpStatus.FOUND);
         } else {
             SecurityHeaders.allowFormTarget(ctx, origin(request.redirectUri()));
-            pages.render(ctx, "oidc/consent.jte", new ConsentPage(request.client().name(), request.redirectUri().getHost(),
+            pages.render(ctx, new ConsentPage(request.client().name(), request.redirectUri().getHost(),
                     request.scopes(), query));
         }
     }
@@ -122,7 +118,7 @@ public final class AuthorizeController {
     private AuthorizationRequest checked(Context ctx, Map<String, List<String>> params) {
         var checked = AuthorizationRequest.check(params, clients, issuer);
         if (checked instanceof AuthorizationRequest.Checked.Unsafe unsafe) {
-            pages.message(ctx, HttpStatus.BAD_REQUEST, "oidc.error.title", unsafe.messageKey(), "/", "link.home");
+            pages.message(ctx, HttpStatus.BAD_REQUEST, "oidc.error.title", unsafe.messageKey(), Paths.HOME, "link.home");
             return null;
         }
         if (checked instanceof AuthorizationRequest.Checked.Refused refused) {

@@ -4,6 +4,7 @@ import gatehouse.web.Auth;
 import gatehouse.web.Pages;
 import gatehouse.web.Text;
 import gatehouse.domain.ValidationException;
+import gatehouse.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Arrays;
@@ -13,10 +14,6 @@ import java.util.Map;
 
 /** {@code /admin/clients}: administrators register, re-key and delete client applications (the API's pages). */
 public final class ClientPagesController {
-    public static final String CLIENTS = "/admin/clients";
-    public static final String SECRET = "/admin/clients/{clientId}/secret";
-    public static final String DELETE = "/admin/clients/{clientId}/delete";
-
     private final Clients clients;
     private final Pages pages;
 
@@ -26,7 +23,7 @@ public final class ClientPagesController {
     }
 
     public void list(Context ctx) {
-        pages.render(ctx, "oidc/clients.jte", ClientsPage.of(clients.list()));
+        pages.render(ctx, ClientsPage.of(clients.list()));
     }
 
     public void register(Context ctx) {
@@ -40,7 +37,7 @@ public final class ClientPagesController {
             Text t = pages.text(ctx);
             Map<String, String> errors = new LinkedHashMap<>();
             e.fieldErrors().forEach((field, key) -> errors.put(field, t.get(key)));
-            pages.render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "oidc/clients.jte",
+            pages.render(ctx, HttpStatus.UNPROCESSABLE_CONTENT,
                     new ClientsPage(clients.list(), form, errors, null, null));
         }
     }
@@ -51,13 +48,13 @@ public final class ClientPagesController {
 
     public void delete(Context ctx) {
         clients.delete(Auth.member(ctx).userId(), ctx.pathParam("clientId"), ctx.ip());
-        ctx.redirect(CLIENTS, HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.ADMIN_CLIENTS, HttpStatus.SEE_OTHER);
     }
 
     /** The secret is on this one response only: it is never stored in the clear, so it cannot be shown again. */
     private void showSecret(Context ctx, HttpStatus status, Clients.Registered registered) {
         var page = ClientsPage.of(clients.list());
-        pages.render(ctx, status, "oidc/clients.jte", new ClientsPage(page.clients(), page.form(), Map.of(),
+        pages.render(ctx, status, new ClientsPage(page.clients(), page.form(), Map.of(),
                 registered.client().clientId(), registered.clientSecret()));
     }
 

@@ -1,5 +1,6 @@
 package gatehouse.oidc;
 
+import gatehouse.web.Page;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +9,11 @@ import java.util.Map;
  * field errors when it comes back), and a secret shown once after registration or rotation.
  */
 public record ClientsPage(List<Client> clients, ClientRequest form, Map<String, String> errors, String shownClientId,
-                          String shownSecret) {
+                          String shownSecret) implements Page {
+    @Override
+    public String template() {
+        return "oidc/clients.jte";
+    }
 
     static ClientsPage of(List<Client> clients) {
         return new ClientsPage(clients, new ClientRequest("", "confidential", List.of(), List.of(), Scopes.SUPPORTED, false),

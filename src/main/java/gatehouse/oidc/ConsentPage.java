@@ -1,5 +1,6 @@
 package gatehouse.oidc;
 
+import gatehouse.web.Page;
 import java.util.List;
 
 /**
@@ -7,4 +8,9 @@ import java.util.List;
  *
  * @param request the authorization request's query string, posted back with the answer
  */
-public record ConsentPage(String clientName, String clientHost, List<String> scopes, String request) {}
+public record ConsentPage(String clientName, String clientHost, List<String> scopes, String request) implements Page {
+    @Override
+    public String template() {
+        return "oidc/consent.jte";
+    }
+}

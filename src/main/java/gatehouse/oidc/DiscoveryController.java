@@ -1,5 +1,6 @@
 package gatehouse.oidc;
 
+import gatehouse.web.Paths;
 import io.javalin.http.Context;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,20 +9,18 @@ import java.util.Map;
 
 /** {@code /.well-known/openid-configuration}: what an unmodified OpenID Connect client needs to know. */
 public final class DiscoveryController {
-    public static final String PATH = "/.well-known/openid-configuration";
-
     private final Map<String, Object> document;
 
     public DiscoveryController(String issuer, String signingAlgorithm) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("issuer", issuer);
-        d.put("authorization_endpoint", issuer + AuthorizeController.AUTHORIZE);
-        d.put("token_endpoint", issuer + TokenController.TOKEN);
-        d.put("userinfo_endpoint", issuer + UserInfoController.USERINFO);
-        d.put("jwks_uri", issuer + "/.well-known/jwks.json");
-        d.put("end_session_endpoint", issuer + LogoutController.LOGOUT);
-        d.put("revocation_endpoint", issuer + TokenController.REVOKE);
-        d.put("introspection_endpoint", issuer + TokenController.INTROSPECT);
+        d.put("authorization_endpoint", issuer + Paths.OIDC_AUTHORIZE);
+        d.put("token_endpoint", issuer + Paths.OIDC_TOKEN);
+        d.put("userinfo_endpoint", issuer + Paths.OIDC_USERINFO);
+        d.put("jwks_uri", issuer + Paths.JWKS);
+        d.put("end_session_endpoint", issuer + Paths.OIDC_LOGOUT);
+        d.put("revocation_endpoint", issuer + Paths.OIDC_REVOKE);
+        d.put("introspection_endpoint", issuer + Paths.OIDC_INTROSPECT);
         d.put("response_types_supported", List.of("code"));
         d.put("response_modes_supported", List.of("query"));
         d.put("grant_types_supported", List.of("authorization_code", "refresh_token"));

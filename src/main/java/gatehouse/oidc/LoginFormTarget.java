@@ -2,6 +2,7 @@ package gatehouse.oidc;
 
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 import gatehouse.web.SecurityHeaders;
+import gatehouse.web.Paths;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.util.List;
@@ -21,14 +22,14 @@ public final class LoginFormTarget {
 
     /** A before-handler; does nothing unless the path is a login page and {@code next} an authorization request. */
     public void apply(Context ctx) {
-        if (!ctx.path().startsWith("/login")) {
+        if (!ctx.path().startsWith(Paths.LOGIN)) {
             return;
         }
         String next = ctx.queryParam("next");
         if (next == null && ctx.method().name().equals("POST") && ctx.isFormUrlencoded()) {
             next = ctx.formParam("next");
         }
-        String prefix = AuthorizeController.AUTHORIZE + "?";
+        String prefix = Paths.OIDC_AUTHORIZE + "?";
         if (next == null || !next.startsWith(prefix) || next.length() > 2000) {
             return;
         }

@@ -7,6 +7,7 @@ import gatehouse.web.Auth;
 import gatehouse.web.Cookies;
 import gatehouse.web.Pages;
 import gatehouse.web.SecurityHeaders;
+import gatehouse.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
@@ -20,8 +21,6 @@ import java.util.Optional;
  * link alone must not log anyone out). The browser goes back only to a registered post-logout URI.
  */
 public final class LogoutController {
-    public static final String LOGOUT = "/oauth2/logout";
-
     private final OidcTokens tokens;
     private final Clients clients;
     private final Accounts accounts;
@@ -46,7 +45,7 @@ public final class LogoutController {
         if (member.isPresent() && !hintNamesMember) {
             String back = ctx.queryParam("post_logout_redirect_uri");
             rp.flatMap(c -> registered(c, back)).ifPresent(uri -> SecurityHeaders.allowFormTarget(ctx, AuthorizeController.origin(uri)));
-            pages.render(ctx, "oidc/logout.jte", new LogoutPage(rp.map(Client::name).orElse(null),
+            pages.render(ctx, new LogoutPage(rp.map(Client::name).orElse(null),
                     orEmpty(ctx.queryParam("id_token_hint")), orEmpty(back), orEmpty(ctx.queryParam("state")),
                     orEmpty(ctx.queryParam("client_id"))));
             return;
@@ -76,7 +75,7 @@ public final class LogoutController {
             ctx.redirect(location, redirectStatus);
             return;
         }
-        pages.message(ctx, HttpStatus.OK, "logout.title", "oidc.logout.done", "/login", "link.login");
+        pages.message(ctx, HttpStatus.OK, "logout.title", "oidc.logout.done", Paths.LOGIN, "link.login");
     }
 
     private Optional<DecodedJWT> hint(String idTokenHint) {

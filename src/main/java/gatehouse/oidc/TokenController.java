@@ -8,6 +8,7 @@ import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import gatehouse.session.RefreshTokens;
 import gatehouse.session.LoginSession;
+import gatehouse.web.Paths;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -22,11 +23,9 @@ import java.util.UUID;
  * Errors are OAuth JSON, never problem+json: that is what clients parse.
  */
 public final class TokenController {
-    public static final String TOKEN = "/oauth2/token";
-    public static final String REVOKE = "/oauth2/revoke";
-    public static final String INTROSPECT = "/oauth2/introspect";
     /** POST endpoints called by client applications, which carry no CSRF token (and need none: no cookies count). */
-    public static final Set<String> CLIENT_ENDPOINTS = Set.of(TOKEN, REVOKE, INTROSPECT, UserInfoController.USERINFO);
+    public static final Set<String> CLIENT_ENDPOINTS = Set.of(Paths.OIDC_TOKEN, Paths.OIDC_REVOKE,
+            Paths.OIDC_INTROSPECT, Paths.OIDC_USERINFO);
 
     private final Grants grants;
     private final OidcTokens tokens;
@@ -44,7 +43,7 @@ public final class TokenController {
 
     public void token(Context ctx) {
         answer(ctx, () -> {
-            TokenRequest request = TokenRequest.parse(ClientCredentials.httpRequest(ctx, issuer + TOKEN));
+            TokenRequest request = TokenRequest.parse(ClientCredentials.httpRequest(ctx, issuer + Paths.OIDC_TOKEN));
             Client caller = credentials.authenticate(request.getClientAuthentication(), request.getClientID(), true);
             Grants.Issued issued;
             if (request.getAuthorizationGrant() instanceof AuthorizationCodeGrant code) {
@@ -72,7 +71,7 @@ public final class TokenController {
     /** RFC 7009: always 200 for a well-formed request, so that nobody learns which tokens exist. */
     public void revoke(Context ctx) {
         answer(ctx, () -> {
-            var request = TokenRevocationRequest.parse(ClientCredentials.httpRequest(ctx, issuer + REVOKE));
+            var request = TokenRevocationRequest.parse(ClientCredentials.httpRequest(ctx, issuer + Paths.OIDC_REVOKE));
             Client caller = credentials.authenticate(request.getClientAuthentication(), request.getClientID(), false);
             String token = request.getToken().getValue();
             ownGrant(caller, token).ifPresent(grants::revoke);
@@ -83,7 +82,7 @@ public final class TokenController {
     /** RFC 7662, for the caller's own tokens; anything else is simply inactive. */
     public void introspect(Context ctx) {
         answer(ctx, () -> {
-            var request = TokenIntrospectionRequest.parse(ClientCredentials.httpRequest(ctx, issuer + INTROSPECT));
+            var request = TokenIntrospectionRequest.parse(ClientCredentials.httpRequest(ctx, issuer + Paths.OIDC_INTROSPECT));
             Client caller = credentials.authenticate(request.getClientAuthentication(), null, false);
             String token = request.getToken().getValue();
             Map<String, Object> body = new LinkedHashMap<>();

@@ -8,8 +8,6 @@ import java.util.Optional;
 
 /** {@code /oauth2/userinfo}: the member's claims that the Bearer access token's scopes allow. */
 public final class UserInfoController {
-    public static final String USERINFO = "/oauth2/userinfo";
-
     private final OidcTokens tokens;
     private final SessionValidityCache sessionValidity;
     private final Grants grants;

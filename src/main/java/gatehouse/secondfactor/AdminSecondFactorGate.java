@@ -6,6 +6,7 @@ import gatehouse.token.AccessToken;
 import gatehouse.domain.ActionRefused;
 import gatehouse.web.Auth;
 import gatehouse.domain.Role;
+import gatehouse.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public final class AdminSecondFactorGate {
         if (FrontEnd.isApi(ctx)) {
             throw ActionRefused.forbidden("error.secondFactor.adminRequired");
         }
-        ctx.redirect(SecondFactorController.PATH + "?for=admin", HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.SECOND_FACTOR + "?for=admin", HttpStatus.SEE_OTHER);
         ctx.skipRemainingHandlers();
     }
 }

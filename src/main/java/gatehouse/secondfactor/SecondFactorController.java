@@ -12,6 +12,7 @@ import gatehouse.domain.MemberGone;
 import gatehouse.web.Pages;
 import gatehouse.domain.Role;
 import gatehouse.domain.ValidationException;
+import gatehouse.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
@@ -19,11 +20,6 @@ import java.util.Map;
 
 /** {@code /me/second-factor}: enrol an authenticator app, turn it off, make new recovery codes. */
 public final class SecondFactorController {
-    public static final String PATH = "/me/second-factor";
-    public static final String DISABLE = "/me/second-factor/disable";
-    public static final String RECOVERY_CODES = "/me/second-factor/recovery-codes";
-    private static final String TEMPLATE = "secondFactor.jte";
-
     private final SecondFactors secondFactors;
     private final Accounts accounts;
     private final RefreshTokens refreshTokens;
@@ -85,7 +81,7 @@ public final class SecondFactorController {
             renderOn(ctx, HttpStatus.UNPROCESSABLE_CONTENT, me, null, pages.fieldErrors(ctx, e, "disable."), null, false);
             return;
         }
-        ctx.redirect(PATH + "?notice=disabled", HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.SECOND_FACTOR + "?notice=disabled", HttpStatus.SEE_OTHER);
     }
 
     public void renewRecoveryCodes(Context ctx) {
@@ -102,14 +98,14 @@ public final class SecondFactorController {
     private void renderOn(Context ctx, HttpStatus status, AccessToken me, List<String> codes, Map<String, String> errors,
                           String notice, boolean forAdmin) {
         accounts.member(me.userId()).orElseThrow(MemberGone::new);
-        pages.render(ctx, status, TEMPLATE, new SecondFactorPage(true, forAdmin, null, null,
+        pages.render(ctx, status, new SecondFactorPage(true, forAdmin, null, null,
                 secondFactors.unusedRecoveryCodes(me.userId()), codes, errors, notice));
     }
 
     private void renderEnrolment(Context ctx, HttpStatus status, SecondFactors.Enrolment enrolment,
                                  Map<String, String> errors, String notice, boolean forAdmin) {
         MemberAccount member = accounts.member(Auth.member(ctx).userId()).orElseThrow(MemberGone::new);
-        pages.render(ctx, status, TEMPLATE, new SecondFactorPage(false, forAdmin || isAdmin(member), enrolment,
+        pages.render(ctx, status, new SecondFactorPage(false, forAdmin || isAdmin(member), enrolment,
                 QrCode.of(enrolment.uri()), 0, null, errors, notice));
     }
 

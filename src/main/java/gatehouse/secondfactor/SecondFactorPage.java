@@ -1,5 +1,6 @@
 package gatehouse.secondfactor;
 
+import gatehouse.web.Page;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,11 @@ import java.util.Map;
  */
 public record SecondFactorPage(boolean on, boolean forAdmin, SecondFactors.Enrolment enrolment, QrCode qr,
                                int unusedRecoveryCodes, List<String> recoveryCodes, Map<String, String> errors,
-                               String notice) {
+                               String notice) implements Page {
+    @Override
+    public String template() {
+        return "secondFactor.jte";
+    }
 
     public String error(String field) {
         return errors.get(field);

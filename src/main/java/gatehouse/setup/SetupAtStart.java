@@ -4,6 +4,7 @@ import gatehouse.account.SignupForm;
 import gatehouse.config.ConfigException;
 import gatehouse.domain.ValidationException;
 import gatehouse.web.Languages;
+import gatehouse.web.Paths;
 import gatehouse.web.Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ public final class SetupAtStart {
 
     /** The one-time link for a token from {@link FirstAdministrator#newToken()}. */
     public static String link(String baseUrl, String token) {
-        return baseUrl + SetupController.PATH + "?token=" + token;
+        return baseUrl + Paths.SETUP + "?token=" + token;
     }
 
     private static String readPassword(String file) {

@@ -2,6 +2,7 @@ package gatehouse.setup;
 
 import gatehouse.domain.ValidationException;
 import gatehouse.web.Pages;
+import gatehouse.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -9,8 +10,6 @@ import java.util.Map;
 
 /** {@code /setup?token=…}: the first administrator from the browser; a 404 to everyone once one exists. */
 public final class SetupController {
-    public static final String PATH = "/setup";
-
     private final FirstAdministrator firstAdministrator;
     private final Pages pages;
 
@@ -24,7 +23,7 @@ public final class SetupController {
         if (!firstAdministrator.isOpen(token)) {
             throw new NotFoundResponse();
         }
-        pages.render(ctx, "setup.jte", new SetupPage(token, "", Map.of()));
+        pages.render(ctx, new SetupPage(token, "", Map.of()));
     }
 
     public void create(Context ctx) {
@@ -36,10 +35,10 @@ public final class SetupController {
             if (admin.isEmpty()) {
                 throw new NotFoundResponse();
             }
-            pages.message(ctx, HttpStatus.OK, "setup.done.title", "setup.done.message", "/login", "setup.done.link",
+            pages.message(ctx, HttpStatus.OK, "setup.done.title", "setup.done.message", Paths.LOGIN, "setup.done.link",
                     admin.get().username());
         } catch (ValidationException e) {
-            pages.render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, "setup.jte",
+            pages.render(ctx, HttpStatus.UNPROCESSABLE_CONTENT,
                     new SetupPage(token, username == null ? "" : username.strip(), pages.fieldErrors(ctx, e, "")));
         }
     }

@@ -11,8 +11,6 @@ import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.security.RouteRole;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +29,7 @@ public final class Auth {
      * Anonymous routes that never look at the caller: a browser asks for them with whatever cookies it
      * holds, and a stale access cookie must not cost a refresh-token rotation (a database write) there.
      */
-    private static final Set<String> PASSIVE = Set.of("/health", "/ready", "/favicon.ico", "/.well-known/jwks.json");
+    private static final Set<String> PASSIVE = Set.of(Paths.HEALTH, Paths.READY, Paths.FAVICON, Paths.JWKS);
 
     private final AccessTokens accessTokens;
     private final TokenRenewal renewal;
@@ -85,8 +83,8 @@ public final class Auth {
                 throw new UnauthorizedResponse("authentication required",
                         Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
             }
-            String next = ctx.method().name().equals("GET") ? "?next=" + URLEncoder.encode(pathWithQuery(ctx), StandardCharsets.UTF_8) : "";
-            ctx.redirect("/login" + next, HttpStatus.SEE_OTHER);
+            ctx.redirect(ctx.method().name().equals("GET") ? Paths.loginThen(pathWithQuery(ctx)) : Paths.LOGIN,
+                    HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
             return;
         }

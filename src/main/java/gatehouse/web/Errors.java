@@ -34,7 +34,7 @@ public final class Errors {
     public void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage(), e));
         routes.exception(CsrfRejected.class, (e, ctx) -> pages.message(ctx, HttpStatus.FORBIDDEN, "error.403.title",
-                "error.csrf", "/", "link.home", RequestIds.of(ctx)));
+                "error.csrf", Paths.HOME, "link.home", RequestIds.of(ctx)));
         routes.exception(ValidationException.class, (e, ctx) -> validation(ctx, e));
         routes.exception(ActionRefused.class, (e, ctx) -> refused(ctx, e));
         routes.exception(MemberGone.class, (e, ctx) -> memberGone(ctx));
@@ -44,7 +44,7 @@ public final class Errors {
                 problem(ctx, HttpStatus.SERVICE_UNAVAILABLE, "busy", List.of());
             } else {
                 // Not error.503, which says the database cannot be reached: here it is only busy.
-                pages.message(ctx, HttpStatus.SERVICE_UNAVAILABLE, "error.busy.title", "error.busy.message", "/",
+                pages.message(ctx, HttpStatus.SERVICE_UNAVAILABLE, "error.busy.title", "error.busy.message", Paths.HOME,
                         "link.home", RequestIds.of(ctx));
             }
         });
@@ -77,7 +77,7 @@ public final class Errors {
                 }
             });
         }
-        if (FrontEnd.isApi(ctx) || ctx.path().equals("/ready") || ctx.path().equals("/health")) {
+        if (FrontEnd.isApi(ctx) || ctx.path().equals(Paths.READY) || ctx.path().equals(Paths.HEALTH)) {
             problem(ctx, status, detail, List.of());
             return;
         }
@@ -85,7 +85,7 @@ public final class Errors {
             case 400, 403, 404, 405, 413, 429, 503 -> "error." + status.getCode();
             default -> "error.500";
         };
-        pages.message(ctx, status, key + ".title", key + ".message", "/", "link.home", RequestIds.of(ctx));
+        pages.message(ctx, status, key + ".title", key + ".message", Paths.HOME, "link.home", RequestIds.of(ctx));
     }
 
     private void validation(Context ctx, ValidationException e) {
@@ -106,7 +106,7 @@ public final class Errors {
         if (FrontEnd.isApi(ctx)) {
             problem(ctx, e.status(), message, List.of());
         } else {
-            pages.message(ctx, e.status(), "error.refused.title", e.messageKey(), "/", "link.home");
+            pages.message(ctx, e.status(), "error.refused.title", e.messageKey(), Paths.HOME, "link.home");
         }
     }
 
@@ -117,7 +117,7 @@ public final class Errors {
             return;
         }
         cookies.clearTokens(ctx);
-        ctx.redirect("/login", HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.LOGIN, HttpStatus.SEE_OTHER);
     }
 
     public void problem(Context ctx, HttpStatus status, String detail, List<Problem.FieldError> errors) {

@@ -9,7 +9,7 @@ import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Renders the precompiled jte templates. Every template takes {@code layout} and its own {@code page} record. */
+/** Renders the precompiled jte templates. Every template takes {@code layout} and its own {@link Page} record. */
 public final class Pages {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
     private final Languages languages;
@@ -36,22 +36,23 @@ public final class Pages {
         return new Layout(text(ctx), csrf.tokenFor(ctx), Auth.principal(ctx).orElse(null), RequestIds.of(ctx), ctx.path());
     }
 
-    public void render(Context ctx, String template, Object page) {
+    /** Renders {@code page} with the template it names. */
+    public void render(Context ctx, Page page) {
         StringOutput output = new StringOutput();
-        engine.render(template, Map.of("layout", layout(ctx), "page", page), output);
+        engine.render(page.template(), Map.of("layout", layout(ctx), "page", page), output);
         ctx.contentType("text/html; charset=utf-8").result(output.toString());
     }
 
-    public void render(Context ctx, HttpStatus status, String template, Object page) {
+    public void render(Context ctx, HttpStatus status, Page page) {
         ctx.status(status);
-        render(ctx, template, page);
+        render(ctx, page);
     }
 
     /** The message page with text from the bundles: {@code titleKey}, {@code messageKey} formatted with {@code args}. */
     public void message(Context ctx, HttpStatus status, String titleKey, String messageKey, String linkHref,
                         String linkKey, Object... args) {
         Text t = text(ctx);
-        render(ctx, status, "message.jte", new MessagePage(t.get(titleKey), t.format(messageKey, args), linkHref,
+        render(ctx, status, new MessagePage(t.get(titleKey), t.format(messageKey, args), linkHref,
                 t.get(linkKey), status.getCode() >= 400));
     }
 }

@@ -43,7 +43,7 @@ public final class SystemController {
             cookies.setPreference(ctx, Languages.COOKIE, lang);
         }
         String back = LocalPaths.safe(ctx.formParam("next"));
-        ctx.redirect(back.isEmpty() ? "/" : back, HttpStatus.SEE_OTHER);
+        ctx.redirect(back.isEmpty() ? Paths.HOME : back, HttpStatus.SEE_OTHER);
     }
 
     public void favicon(Context ctx) {
