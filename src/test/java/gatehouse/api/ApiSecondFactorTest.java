@@ -1,5 +1,6 @@
 package gatehouse.api;
 
+import static gatehouse.testing.TestApp.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** The API's login with a second factor: a challenge instead of tokens, then the code; amr in the tokens. */
 class ApiSecondFactorTest {
-    private static final String PASSWORD = gatehouse.testing.TestApp.PASSWORD;
 
     private static JsonNode claims(String jwt) throws Exception {
         return Api.JSON.readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
