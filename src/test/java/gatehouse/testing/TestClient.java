@@ -140,6 +140,12 @@ public final class TestClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts {@code body} as {@code contentType} with no CSRF token: what a server-side client sends. */
+    public Response post(String path, String contentType, String body, String... headerPairs) {
+        return send(request(path, headerPairs).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /**
      * Sends {@code method} with a JSON body (or none when null), as application/json unless the headers name a
      * Content-Type. A header whose value is null is not sent.
