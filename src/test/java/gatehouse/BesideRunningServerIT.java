@@ -1,7 +1,8 @@
 package gatehouse;
 
+import static gatehouse.testing.TestApp.PASSWORD;
+import static gatehouse.testing.JarProcess.assertNoStackTrace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gatehouse.authsystem.AuthSystemFixture;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,23 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  * write is served by the running server at once, without a restart, and a backup is taken while it serves.
  */
 class BesideRunningServerIT {
-    private static final String PASSWORD = "violet-harbor-lantern-92";
 
     @TempDir
     Path workDir;
 
     private Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>();
-        env.put("GATEHOUSE_DATA_DIR", workDir.resolve("data").toString());
-        env.put("GATEHOUSE_SERVER_PORT", "0");
-        env.put("GATEHOUSE_SERVER_HOST", "127.0.0.1");
-        env.put("GATEHOUSE_AUTH_BCRYPT_COST", "4");
-        return env;
-    }
-
-    private static void assertNoStackTrace(String text) {
-        assertFalse(text.contains("\tat "), text);
-        assertFalse(text.contains("Exception"), text);
+        return JarProcess.h2Environment(workDir.resolve("data"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package gatehouse;
 
+import static gatehouse.testing.TestApp.NEW_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * entry point would run it. The test lives in {@code gatehouse} because the command is package-private.
  */
 class CreateAdminTest {
-    private static final String STRONG = "amber-quarry-violin-4711";
 
     @TempDir
     Path dataDir;
@@ -79,14 +79,14 @@ class CreateAdminTest {
 
     @Test
     void two_equal_lines_create_an_administrator() {
-        int code = createAdmin("Root-Admin", STRONG + "\n" + STRONG + "\n");
+        int code = createAdmin("Root-Admin", NEW_PASSWORD + "\n" + NEW_PASSWORD + "\n");
 
         assertEquals(0, code, stderr());
         User admin = app.users().findByUsername("root-admin").orElseThrow();
         assertEquals(Role.ADMIN, admin.role());
         String hash = app.users().credentials(admin.id()).orElseThrow().passwordHash();
         byte[] pepper = KeyFiles.loadOrCreatePepper(config().auth().pepperFile());
-        assertTrue(new Passwords(pepper, 4).matches(STRONG, hash), "the password from standard input, peppered");
+        assertTrue(new Passwords(pepper, 4).matches(NEW_PASSWORD, hash), "the password from standard input, peppered");
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("created administrator"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("a second factor is required for administrators"), "create-admin says so");
         assertEquals(1, app.services().auditDao().countMatching(admin.id(), null, AuditEvent.SIGNUP));
@@ -97,7 +97,7 @@ class CreateAdminTest {
         User alice = app.createMember("alice", Role.MEMBER);
         TestClient browser = app.loggedIn("alice");
 
-        int code = createAdmin("alice", STRONG + "\n" + STRONG + "\n");
+        int code = createAdmin("alice", NEW_PASSWORD + "\n" + NEW_PASSWORD + "\n");
 
         assertEquals(0, code, stderr());
         assertEquals(Role.ADMIN, app.users().findById(alice.id()).orElseThrow().role());
@@ -130,7 +130,7 @@ class CreateAdminTest {
 
     @Test
     void two_different_lines_are_refused() {
-        int code = createAdmin("boss", STRONG + "\n" + STRONG + "x\n");
+        int code = createAdmin("boss", NEW_PASSWORD + "\n" + NEW_PASSWORD + "x\n");
 
         assertEquals(Gatehouse.EXIT_FAILURE, code);
         assertEquals("gatehouse: the two passwords differ", stderr().strip());
@@ -148,7 +148,7 @@ class CreateAdminTest {
 
     @Test
     void an_invalid_user_name_is_refused() {
-        int code = createAdmin("x!", STRONG + "\n" + STRONG + "\n");
+        int code = createAdmin("x!", NEW_PASSWORD + "\n" + NEW_PASSWORD + "\n");
 
         assertEquals(Gatehouse.EXIT_FAILURE, code);
         assertTrue(stderr().startsWith("gatehouse: username: "), stderr());
@@ -158,7 +158,7 @@ class CreateAdminTest {
     void the_command_line_runs_it_with_a_config_file() throws Exception {
         Path file = dataDir.resolve("test.properties");
         Files.writeString(file, "db.url=" + app.database().settings().url() + "\ndata.dir=" + dataDir + "\nauth.bcrypt-cost=4\n");
-        System.setIn(new ByteArrayInputStream((STRONG + "\n" + STRONG + "\n").getBytes(StandardCharsets.UTF_8)));
+        System.setIn(new ByteArrayInputStream((NEW_PASSWORD + "\n" + NEW_PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)));
 
         int code = Gatehouse.run(new String[] {"--config", file.toString(), "create-admin", "--username", "chief"});
 

@@ -1,5 +1,6 @@
 package gatehouse;
 
+import static gatehouse.testing.TestApp.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import gatehouse.testing.JarProcess;
 import gatehouse.testing.TestClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,18 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** A new operator's first minute: the setup link in the start-up log, or the bootstrap variables. */
 class FirstAdministratorIT {
     private static final Pattern LINK = Pattern.compile("create the first one at (http://\\S+/setup\\?token=([A-Za-z0-9_-]{43}))");
-    private static final String PASSWORD = "violet-harbor-lantern-92";
 
     @TempDir
     Path workDir;
 
     private Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>();
-        env.put("GATEHOUSE_DATA_DIR", workDir.resolve("data").toString());
-        env.put("GATEHOUSE_SERVER_PORT", "0");
-        env.put("GATEHOUSE_SERVER_HOST", "127.0.0.1");
-        env.put("GATEHOUSE_AUTH_BCRYPT_COST", "4");
-        return env;
+        return JarProcess.h2Environment(workDir.resolve("data"));
     }
 
     @Test

@@ -89,7 +89,8 @@ public final class Errors {
     }
 
     private void validation(Context ctx, ValidationException e) {
-        // Forms catch their own ValidationException to re-render; what reaches here is from the API.
+        // Forms catch their own ValidationException to re-render. From a page, what reaches here is a request no
+        // form sends (ClientPagesController.rotateSecret for a public client): the 400 page, not a logged 500.
         Text t = pages.text(ctx);
         List<Problem.FieldError> errors = e.fieldErrors().entrySet().stream()
                 .map(entry -> new Problem.FieldError(entry.getKey(), t.get(entry.getValue())))

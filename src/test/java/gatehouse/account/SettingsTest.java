@@ -1,5 +1,6 @@
 package gatehouse.account;
 
+import static gatehouse.testing.TestApp.NEW_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -25,7 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** A member's own account: profile, password, sessions and deletion, on both databases. */
 class SettingsTest {
-    private static final String NEW_PASSWORD = "copper-meadow-whistle-41";
 
     private static List<AuditEntry> events(TestApp app, AuditEvent type, UUID member) {
         return app.services().auditDao().matching(member, null, type, 100, 0);

@@ -1,5 +1,6 @@
 package gatehouse.account;
 
+import static gatehouse.testing.TestApp.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,7 +36,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignupFieldsTest {
-    private static final String PASSWORD = TestApp.PASSWORD;
     /** Fixed "now" so that birthday boundaries do not move with the day the tests run. */
     private static final Instant NOW = Instant.parse("2030-06-15T12:00:00Z");
     private static final LocalDate TODAY = LocalDate.ofInstant(NOW, ZoneOffset.UTC);

@@ -1,5 +1,6 @@
 package gatehouse.account;
 
+import static gatehouse.testing.TestApp.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** One user name, one member: on H2 and MariaDB, in both cases of letters and under a race. */
 class SignupUniquenessTest {
     private static final Text EN = new Languages().text("en");
-    private static final String PASSWORD = TestApp.PASSWORD;
 
     static Map<String, String> form(String username, String nickname) {
         Map<String, String> form = new LinkedHashMap<>();

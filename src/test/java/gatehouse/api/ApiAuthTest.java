@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gatehouse.testing.TestClient;
 import gatehouse.testing.MutableClock;
 import gatehouse.testing.TestApp;
 import gatehouse.domain.Role;
@@ -200,7 +201,7 @@ class ApiAuthTest {
             int parallel = 8;
             ExecutorService pool = Executors.newFixedThreadPool(parallel);
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<Api.Reply>> replies = new ArrayList<>();
+            List<Future<TestClient.Response>> replies = new ArrayList<>();
             for (int i = 0; i < parallel; i++) {
                 replies.add(pool.submit(() -> {
                     start.await();
@@ -209,8 +210,8 @@ class ApiAuthTest {
             }
             start.countDown();
             List<String> successors = new ArrayList<>();
-            for (Future<Api.Reply> future : replies) {
-                Api.Reply reply = future.get(30, TimeUnit.SECONDS);
+            for (Future<TestClient.Response> future : replies) {
+                TestClient.Response reply = future.get(30, TimeUnit.SECONDS);
                 assertEquals(200, reply.status(), reply.body());
                 assertEquals(200, api.get("/api/v1/me", reply.text("accessToken")).status());
                 if (reply.text("refreshToken") != null) {

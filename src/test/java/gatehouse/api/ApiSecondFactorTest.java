@@ -1,10 +1,12 @@
 package gatehouse.api;
 
+import static gatehouse.testing.TestApp.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import gatehouse.testing.TestClient;
 import gatehouse.account.User;
 import gatehouse.testing.MutableClock;
 import gatehouse.domain.Role;
@@ -16,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** The API's login with a second factor: a challenge instead of tokens, then the code; amr in the tokens. */
 class ApiSecondFactorTest {
-    private static final String PASSWORD = gatehouse.testing.TestApp.PASSWORD;
 
     private static JsonNode claims(String jwt) throws Exception {
         return Api.JSON.readTree(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
@@ -30,7 +31,7 @@ class ApiSecondFactorTest {
             api.app().enrolSecondFactor(member);
             clock.advance(Duration.ofSeconds(30));
 
-            Api.Reply first = api.post("/api/v1/auth/login", Api.json("username", "twofa", "password", PASSWORD));
+            TestClient.Response first = api.post("/api/v1/auth/login", Api.json("username", "twofa", "password", PASSWORD));
             assertEquals(200, first.status(), first.body());
             assertTrue(first.json().path("secondFactorRequired").asBoolean());
             assertEquals(300, first.json().path("expiresIn").asInt());
@@ -43,14 +44,14 @@ class ApiSecondFactorTest {
                     .assertProblem(401);
             api.post("/api/v1/auth/login/second-factor", Api.json("code", "000000")).assertProblem(422);
 
-            Api.Reply done = api.post("/api/v1/auth/login/second-factor",
+            TestClient.Response done = api.post("/api/v1/auth/login/second-factor",
                     Api.json("challenge", challenge, "code", api.app().secondFactorCode("twofa")));
             assertEquals(200, done.status(), done.body());
             assertEquals("[\"pwd\",\"otp\"]", claims(done.text("accessToken")).get("amr").toString());
             api.post("/api/v1/auth/login/second-factor",
                     Api.json("challenge", challenge, "code", api.app().secondFactorCode("twofa"))).assertProblem(401);
 
-            Api.Reply refreshed = api.post("/api/v1/auth/refresh", Api.json("refreshToken", done.text("refreshToken")));
+            TestClient.Response refreshed = api.post("/api/v1/auth/refresh", Api.json("refreshToken", done.text("refreshToken")));
             assertEquals(200, refreshed.status(), refreshed.body());
             assertEquals("[\"pwd\",\"otp\"]", claims(refreshed.text("accessToken")).get("amr").toString(),
                     "the session remembers how it was opened");
@@ -63,7 +64,7 @@ class ApiSecondFactorTest {
             api.app().createAdminWithoutSecondFactor("plainboss");
             Api.Tokens tokens = api.login("plainboss", PASSWORD);
             assertEquals("[\"pwd\"]", claims(tokens.access()).get("amr").toString());
-            Api.Reply refused = api.get("/api/v1/admin/users", tokens.access()).assertProblem(403);
+            TestClient.Response refused = api.get("/api/v1/admin/users", tokens.access()).assertProblem(403);
             assertTrue(refused.json().path("detail").asText().contains("second factor"), refused.body());
             assertEquals(200, api.get("/api/v1/me", tokens.access()).status(), "member routes still work");
 

@@ -3,16 +3,10 @@ package gatehouse.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import gatehouse.testing.JarProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,22 +34,9 @@ class ReadmeApiIT {
         assertTrue(block.find(section), "the section has a ```sh block");
         Path script = Files.writeString(dir.resolve("session.sh"), block.group(1));
 
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder server = new ProcessBuilder("java", "-jar", Path.of("target", "gatehouse.jar").toAbsolutePath().toString())
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("server.log").toFile());
-        server.environment().put("GATEHOUSE_SERVER_PORT", Integer.toString(port));
-        server.environment().put("GATEHOUSE_SERVER_HOST", "127.0.0.1");
-        server.environment().put("GATEHOUSE_AUTH_BCRYPT_COST", "4");
-        Process gatehouse = server.start();
-        try {
-            awaitHealthy(port, gatehouse);
+        try (JarProcess gatehouse = JarProcess.start(dir, JarProcess.h2Environment(dir.resolve("data")), null)) {
             ProcessBuilder session = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
-            session.environment().put("API", "http://127.0.0.1:" + port + "/api/v1");
+            session.environment().put("API", gatehouse.baseUrl() + "/api/v1");
             Process run = session.start();
             String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(run.waitFor(60, TimeUnit.SECONDS));
@@ -64,29 +45,6 @@ class ReadmeApiIT {
             assertTrue(output.contains("\"tokenType\": \"Bearer\""), output);
             assertTrue(output.contains("\n204\n"), "logout answered 204: " + output);
             assertTrue(output.contains("\"status\": 401"), "the old access token is refused after logout: " + output);
-        } finally {
-            gatehouse.destroy();
-            if (!gatehouse.waitFor(20, TimeUnit.SECONDS)) {
-                gatehouse.destroyForcibly();
-            }
         }
-    }
-
-    private static void awaitHealthy(int port, Process gatehouse) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && gatehouse.isAlive()) {
-            try {
-                var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Still starting.
-            }
-            gatehouse.waitFor(200, TimeUnit.MILLISECONDS);
-        }
-        throw new AssertionError("Gatehouse did not become healthy on port " + port);
     }
 }

@@ -1,5 +1,6 @@
 package gatehouse.bench;
 
+import static gatehouse.testing.TestApp.PASSWORD;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,6 +10,7 @@ import gatehouse.config.ConfigLoader;
 import gatehouse.db.Database;
 import gatehouse.domain.Role;
 import gatehouse.testing.BulkMembers;
+import gatehouse.testing.Eventually;
 import gatehouse.token.KeyFiles;
 import gatehouse.token.SigningKeys;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +38,6 @@ import java.util.stream.IntStream;
  * ratios to {@code /health} in the same run are what to compare, since the machine is shared.
  */
 final class Throughput {
-    static final String PASSWORD = "violet-harbor-lantern-92";
     static final int MEMBERS = 10_000;
     private static final int WARM_UP = 2;
     private static final int SECONDS = Integer.getInteger("bench.seconds", 8);
@@ -43,6 +45,7 @@ final class Throughput {
     /** For a quick look while optimising: {@code -Dbench.only=me,admin} measures only rows naming one of these. */
     private static final List<String> ONLY = List.of(System.getProperty("bench.only", "").split(","));
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LOGINS_SUCCEEDED = "gatehouse_logins_total{outcome=\"success\"}";
 
     /** One line of the table; target null when the row has none. */
     /** One line of the table; {@code health} is the /health rate around it, which {@code ratio} divides by. */
@@ -171,6 +174,7 @@ final class Throughput {
     /** 16 connections logging in while 16 others call /api/v1/me: [login, me]. */
     private Wrk.Result[] storm(List<String> bearer) throws Exception {
         var env = Map.of("BENCH_PREFIX", "member", "BENCH_COUNT", "64", "BENCH_PASSWORD", PASSWORD);
+        double loginsBefore = successfulLogins();
         CompletableFuture<Wrk.Result> logins = CompletableFuture.supplyAsync(() -> {
             try {
                 return wrk.run(base + "/", 1, 16, SECONDS + 2, "login.lua", List.of(), env);
@@ -178,7 +182,10 @@ final class Throughput {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(1000); // the storm is under way before the measured calls start
+        // The measured calls start once the storm is under way: its first login has been answered, so all 16
+        // connections have sent theirs. (A storm that failed to start ends the wait; join() then says why.)
+        Eventually.within(Duration.ofSeconds(60), "the first login of the storm",
+                () -> logins.isDone() || successfulLogins() > loginsBefore);
         Wrk.Result me = wrk.run(base + "/api/v1/me", 1, 16, SECONDS, "status.lua", bearer, Map.of());
         return new Wrk.Result[] {logins.join(), me};
     }
@@ -238,17 +245,32 @@ final class Throughput {
         long t0 = System.nanoTime();
         server = builder.start();
         var health = HttpRequest.newBuilder(URI.create(base + "/health")).build();
-        while (true) {
+        // Polled every 5 ms, not Eventually's 50: the time to the first 200 is a figure of the table.
+        Eventually.within(Duration.ofSeconds(60), Duration.ofMillis(5), "/health to answer 200", () -> {
             try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return (System.nanoTime() - t0) / 1e6;
-                }
+                return http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (ConnectException e) {
                 if (!server.isAlive()) {
                     throw new IllegalStateException("the server stopped; see " + dataDir.resolve("server.log"));
                 }
+                return false;
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
             }
-            Thread.sleep(5);
+        });
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /** The server's count of successful logins, from /metrics (open to loopback by default). */
+    private double successfulLogins() {
+        try {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return metrics.lines().filter(line -> line.startsWith(LOGINS_SUCCEEDED + " "))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(LOGINS_SUCCEEDED.length()).trim()))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("/metrics without " + LOGINS_SUCCEEDED));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -73,6 +73,27 @@ class ClientPagesTest {
     }
 
     @Test
+    void rotating_the_secret_of_a_public_application_is_the_plain_400_page() {
+        try (TestApp app = TestApp.h2()) {
+            app.createMember("root", Role.ADMIN);
+            TestClient admin = app.loggedIn("root");
+            var form = registration("Phone app");
+            form.put("type", "public");
+            var created = admin.postForm("/admin/clients", form);
+            assertEquals(201, created.status(), created.body());
+            String clientId = app.services().clients().list().get(0).clientId();
+
+            // No form sends this (a public client has no secret): the service's ValidationException reaches Errors.
+            var refused = admin.postForm("/admin/clients/" + clientId + "/secret", Map.of());
+
+            assertEquals(400, refused.status(), refused.body());
+            assertTrue(refused.contentType().startsWith("text/html"), refused.contentType());
+            assertTrue(refused.body().contains(refused.header("X-Request-Id").orElseThrow()), refused.body());
+            assertFalse(refused.body().contains("Exception") || refused.body().contains("\tat "), refused.body());
+        }
+    }
+
+    @Test
     void members_cannot_reach_the_application_pages_and_forms_need_the_csrf_token() {
         try (TestApp app = TestApp.h2()) {
             app.createMember("root", Role.ADMIN);

@@ -180,11 +180,9 @@ class OidcFlowTest {
     void a_wrong_client_secret_is_401_invalid_client() {
         var rp = RelyingParty.register(app, "confidential", null);
         String code = rp.code(member(), Map.of());
-        var wrong = rp.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl() + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(RelyingParty.form(Map.of("grant_type", "authorization_code",
-                        "code", code, "redirect_uri", RelyingParty.REDIRECT, "client_id", rp.client.clientId(),
-                        "client_secret", "guess")))));
+        var wrong = rp.post("/oauth2/token", Map.of("grant_type", "authorization_code",
+                "code", code, "redirect_uri", RelyingParty.REDIRECT, "client_id", rp.client.clientId(),
+                "client_secret", "guess"));
         assertEquals(401, wrong.status());
         assertEquals("invalid_client", wrong.text("error"));
     }
@@ -257,17 +255,17 @@ class OidcFlowTest {
         var tokens = rp.exchange(rp.code(member(), Map.of("scope", "openid offline_access")), null);
         String access = tokens.text("access_token");
 
-        var mine = rp.send(post(rp, "/oauth2/introspect", Map.of("token", access)));
+        var mine = rp.post("/oauth2/introspect", Map.of("token", access), "Authorization", rp.basic());
         assertTrue(mine.json().path("active").asBoolean(), mine.json().toString());
         assertEquals(rp.client.clientId(), mine.text("client_id"));
-        assertFalse(other.send(post(other, "/oauth2/introspect", Map.of("token", access))).json().path("active").asBoolean());
-        assertTrue(rp.send(post(rp, "/oauth2/introspect", Map.of("token", tokens.text("refresh_token")))).json().path("active").asBoolean());
+        assertFalse(other.post("/oauth2/introspect", Map.of("token", access), "Authorization", other.basic()).json().path("active").asBoolean());
+        assertTrue(rp.post("/oauth2/introspect", Map.of("token", tokens.text("refresh_token")), "Authorization", rp.basic()).json().path("active").asBoolean());
 
-        assertEquals(200, other.send(post(other, "/oauth2/revoke", Map.of("token", tokens.text("refresh_token")))).status());
+        assertEquals(200, other.post("/oauth2/revoke", Map.of("token", tokens.text("refresh_token")), "Authorization", other.basic()).status());
         assertEquals(200, rp.userInfo(access).status(), "another client cannot revoke it");
-        assertEquals(200, rp.send(post(rp, "/oauth2/revoke", Map.of("token", tokens.text("refresh_token")))).status());
+        assertEquals(200, rp.post("/oauth2/revoke", Map.of("token", tokens.text("refresh_token")), "Authorization", rp.basic()).status());
         assertEquals(401, rp.userInfo(access).status());
-        assertFalse(rp.send(post(rp, "/oauth2/introspect", Map.of("token", access))).json().path("active").asBoolean());
+        assertFalse(rp.post("/oauth2/introspect", Map.of("token", access), "Authorization", rp.basic()).json().path("active").asBoolean());
     }
 
     @Test
@@ -285,14 +283,6 @@ class OidcFlowTest {
         var unregistered = another.get("/oauth2/logout?post_logout_redirect_uri=" + URLEncoder.encode("https://evil.example/", StandardCharsets.UTF_8));
         assertEquals(200, unregistered.status(), "no hint: the member confirms first");
         assertEquals(200, another.get("/me").status(), "still logged in");
-    }
-
-    private static java.net.http.HttpRequest.Builder post(RelyingParty rp, String path, Map<String, String> params) {
-        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        (rp.client.clientId() + ":" + rp.secret).getBytes(StandardCharsets.UTF_8)))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(RelyingParty.form(params)));
     }
 
     private static <T> List<T> names(java.util.Iterator<T> it) {

@@ -6,12 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,12 +26,14 @@ final class RelyingParty {
     final TestApp app;
     final Client client;
     final String secret;
-    private final HttpClient http = HttpClient.newHttpClient();
+    /** The application's own calls (token, userinfo): no browser, no cookies. */
+    private final TestClient http;
 
     private RelyingParty(TestApp app, Client client, String secret) {
         this.app = app;
         this.client = client;
         this.secret = secret;
+        this.http = TestClient.withoutCookies(app.baseUrl());
     }
 
     static RelyingParty register(TestApp app, String type, List<String> scopes) {
@@ -85,15 +83,20 @@ final class RelyingParty {
     /** Posts to the token endpoint with client_secret_basic (confidential) or client_id (public). */
     Reply token(Map<String, String> params) {
         Map<String, String> all = new LinkedHashMap<>(params);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded");
-        if (secret != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (client.clientId() + ":" + secret).getBytes(StandardCharsets.UTF_8)));
-        } else {
+        if (secret == null) {
             all.putIfAbsent("client_id", client.clientId());
         }
-        return send(b.POST(HttpRequest.BodyPublishers.ofString(form(all))));
+        return post("/oauth2/token", all, "Authorization", secret == null ? null : basic());
+    }
+
+    /** The Authorization header of client_secret_basic. */
+    String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString((client.clientId() + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Posts {@code params} as a form, with these headers only (a null value is not sent). */
+    Reply post(String path, Map<String, String> params, String... headerPairs) {
+        return reply(http.post(path, "application/x-www-form-urlencoded", form(params), headerPairs));
     }
 
     Reply exchange(String code, String verifier) {
@@ -108,8 +111,7 @@ final class RelyingParty {
     }
 
     Reply userInfo(String accessToken) {
-        return send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/oauth2/userinfo"))
-                .header("Authorization", "Bearer " + accessToken).GET());
+        return reply(http.get("/oauth2/userinfo", "Authorization", "Bearer " + accessToken));
     }
 
     record Reply(int status, JsonNode json) {
@@ -118,16 +120,8 @@ final class RelyingParty {
         }
     }
 
-    Reply send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(r.statusCode(), r.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(r.body()));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static Reply reply(TestClient.Response response) {
+        return new Reply(response.status(), response.body().isEmpty() ? JSON.createObjectNode() : response.json());
     }
 
     static Map<String, String> query(String location) {

@@ -1,5 +1,6 @@
 package gatehouse.session;
 
+import static gatehouse.testing.TestApp.NEW_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,7 +97,7 @@ class RevocationAcrossInstancesTest {
             laptopOnA.get("/me/edit");
 
             var changed = laptopOnA.postForm("/me/password", Map.of("currentPassword", TestApp.PASSWORD,
-                    "newPassword", "copper-meadow-whistle-41", "newPasswordConfirm", "copper-meadow-whistle-41"));
+                    "newPassword", NEW_PASSWORD, "newPasswordConfirm", NEW_PASSWORD));
             assertEquals(303, changed.status(), changed.body());
             Eventually.within(PROMISE, "other browser logged out on B", () -> loggedOut(phoneOnB));
             assertEquals(200, laptopOnA.get("/me").status(), "the browser that changed it stays logged in");

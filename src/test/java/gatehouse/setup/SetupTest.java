@@ -1,5 +1,6 @@
 package gatehouse.setup;
 
+import static gatehouse.testing.TestApp.NEW_PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The first administrator from the browser (/setup?token=…) and from GATEHOUSE_BOOTSTRAP_ADMIN_*. */
 class SetupTest {
-    private static final String STRONG = "amber-quarry-violin-4711";
 
     @TempDir
     Path dir;
@@ -57,7 +57,7 @@ class SetupTest {
         assertEquals(200, page.status());
         assertTrue(page.body().contains("Create the first administrator"), page.body());
         TestClient.Response created = browser.postForm("/setup", Map.of("token", token, "username", "Chief",
-                "password", STRONG, "passwordConfirm", STRONG));
+                "password", NEW_PASSWORD, "passwordConfirm", NEW_PASSWORD));
 
         assertEquals(200, created.status(), created.body());
         assertTrue(created.body().contains("Log in as chief."), created.body());
@@ -66,11 +66,11 @@ class SetupTest {
         assertEquals(1, audited(chief));
         assertEquals(404, browser.get("/setup?token=" + token).status(), "used");
         assertEquals(404, app.client().postForm("/setup", Map.of("token", token, "username", "second",
-                "password", STRONG, "passwordConfirm", STRONG)).status());
+                "password", NEW_PASSWORD, "passwordConfirm", NEW_PASSWORD)).status());
         assertTrue(app.users().findByUsername("second").isEmpty());
 
         TestClient admin = app.client();
-        assertEquals(303, admin.logIn("chief", STRONG).status());
+        assertEquals(303, admin.logIn("chief", NEW_PASSWORD).status());
         TestClient.Response adminPage = admin.get("/admin/users");
         assertEquals(303, adminPage.status());
         assertEquals("/me/second-factor?for=admin", adminPage.location());
@@ -85,7 +85,7 @@ class SetupTest {
         assertEquals(404, browser.get("/setup?token=not-the-token").status());
         assertEquals(404, browser.get("/setup").status());
         assertEquals(404, browser.postForm("/setup", Map.of("token", "not-the-token", "username", "chief",
-                "password", STRONG, "passwordConfirm", STRONG)).status());
+                "password", NEW_PASSWORD, "passwordConfirm", NEW_PASSWORD)).status());
         assertTrue(app.users().findByUsername("chief").isEmpty());
     }
 
@@ -112,12 +112,12 @@ class SetupTest {
         assertTrue(weak.body().contains("too common or too easy to guess"), weak.body());
         assertFalse(weak.body().contains("password1234"), "a password is never sent back");
         TestClient.Response badName = browser.postForm("/setup", Map.of("token", token, "username", "x!",
-                "password", STRONG, "passwordConfirm", STRONG + "x"));
+                "password", NEW_PASSWORD, "passwordConfirm", NEW_PASSWORD + "x"));
         assertEquals(422, badName.status());
         assertTrue(app.users().findByUsername("chief").isEmpty());
 
         assertEquals(200, browser.postForm("/setup", Map.of("token", token, "username", "chief",
-                "password", STRONG, "passwordConfirm", STRONG)).status());
+                "password", NEW_PASSWORD, "passwordConfirm", NEW_PASSWORD)).status());
         assertEquals(Role.ADMIN, app.users().findByUsername("chief").orElseThrow().role());
     }
 
@@ -128,7 +128,7 @@ class SetupTest {
         browser.get("/setup?token=" + token);
 
         TestClient.Response forged = browser.postForm("/setup", Map.of("_csrf", "forged", "token", token,
-                "username", "chief", "password", STRONG, "passwordConfirm", STRONG));
+                "username", "chief", "password", NEW_PASSWORD, "passwordConfirm", NEW_PASSWORD));
 
         assertEquals(403, forged.status());
         assertTrue(app.users().findByUsername("chief").isEmpty());
@@ -147,7 +147,7 @@ class SetupTest {
 
     @Test
     void the_bootstrap_variables_create_the_administrator_once_from_a_file_and_are_audited() throws Exception {
-        Path file = Files.writeString(dir.resolve("admin.pw"), STRONG + "\n");
+        Path file = Files.writeString(dir.resolve("admin.pw"), NEW_PASSWORD + "\n");
         Map<String, String> env = Map.of(SetupAtStart.USERNAME, "Robot", SetupAtStart.PASSWORD_FILE, file.toString());
 
         SetupAtStart.bootstrap(first, env);
@@ -155,7 +155,7 @@ class SetupTest {
         User robot = app.users().findByUsername("robot").orElseThrow();
         assertEquals(Role.ADMIN, robot.role());
         assertEquals(1, audited(robot));
-        assertEquals(303, app.client().logIn("robot", STRONG).status(), "the line ending is not part of the password");
+        assertEquals(303, app.client().logIn("robot", NEW_PASSWORD).status(), "the line ending is not part of the password");
         assertTrue(first.newToken().isEmpty(), "no setup link once an administrator exists");
 
         Files.writeString(file, "another-password-entirely-77\n");

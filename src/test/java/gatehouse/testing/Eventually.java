@@ -15,6 +15,11 @@ public final class Eventually {
      * {@code limit}, naming {@code what}.
      */
     public static Duration within(Duration limit, String what, BooleanSupplier condition) {
+        return within(limit, POLL_INTERVAL, what, condition);
+    }
+
+    /** As {@link #within(Duration, String, BooleanSupplier)}, polling every {@code interval}: for timings. */
+    public static Duration within(Duration limit, Duration interval, String what, BooleanSupplier condition) {
         long start = System.nanoTime();
         long deadline = start + limit.toNanos();
         while (true) {
@@ -24,7 +29,7 @@ public final class Eventually {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(what + ": still not so after " + limit.toMillis() + " ms");
             }
-            LockSupport.parkNanos(POLL_INTERVAL.toNanos());
+            LockSupport.parkNanos(interval.toNanos());
         }
     }
 }

@@ -1,5 +1,6 @@
 package gatehouse.testing;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,25 @@ public final class JarProcess implements AutoCloseable {
         this.process = process;
         pumps.add(pump(process.getInputStream(), out));
         pumps.add(pump(process.getErrorStream(), err));
+    }
+
+    /**
+     * The variables of a server on the embedded H2 database under {@code dataDir}, on a free loopback port, with
+     * bcrypt cost 4 (mutable: a test adds its own).
+     */
+    public static Map<String, String> h2Environment(Path dataDir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("GATEHOUSE_DATA_DIR", dataDir.toString());
+        env.put("GATEHOUSE_SERVER_PORT", "0");
+        env.put("GATEHOUSE_SERVER_HOST", "127.0.0.1");
+        env.put("GATEHOUSE_AUTH_BCRYPT_COST", "4");
+        return env;
+    }
+
+    /** What an operator reads must be sentences, not a Java stack trace. */
+    public static void assertNoStackTrace(String text) {
+        assertFalse(text.contains("\tat "), text);
+        assertFalse(text.contains("Exception"), text);
     }
 
     /** Starts the jar in {@code workDir} with only the given GATEHOUSE_ variables; {@code stdin} may be null. */
@@ -94,6 +115,7 @@ public final class JarProcess implements AutoCloseable {
     public int waitForExit() {
         try {
             assertTrue(process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS), "the process did not end; stderr:\n" + stderr());
+            // The pumps end at end of stream: after that, all output has been collected.
             for (Thread pump : pumps) {
                 pump.join(5000);
             }
@@ -118,13 +140,20 @@ public final class JarProcess implements AutoCloseable {
         });
         String url = "http://127.0.0.1:" + port[0];
         TestClient client = new TestClient(url);
-        Eventually.within(DEADLINE, "/health to answer 200", () -> client.get("/health").status() == 200);
+        Eventually.within(DEADLINE, "/health to answer 200", () -> {
+            try {
+                return client.get("/health").status() == 200;
+            } catch (UncheckedIOException notYet) {
+                return false;
+            }
+        });
         return url;
     }
 
-    /** SIGTERM, as a service manager stops it; waits for the end. */
+    /** SIGTERM, as a service manager stops it; waits for the end and returns the exit code. */
     public int stop() {
-        process.toHandle().destroy();
+        // Process.destroy() would also close our ends of the pipes, losing what the shutdown hook logs.
+        assertTrue(process.toHandle().destroy(), "SIGTERM sent");
         return waitForExit();
     }
 

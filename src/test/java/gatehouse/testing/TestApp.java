@@ -40,7 +40,10 @@ import org.jdbi.v3.core.Jdbi;
 public final class TestApp implements AutoCloseable {
     /** One RSA key for the whole test run: generating one costs about 100 ms. */
     private static final SigningKey TEST_KEY = SigningKey.generate("RSA");
+    /** The password of every test member; the one place it is written. */
     public static final String PASSWORD = "violet-harbor-lantern-92";
+    /** A second strong password, never {@link #PASSWORD}: a changed password, or one given to a command. */
+    public static final String NEW_PASSWORD = "copper-meadow-whistle-41";
 
     private final TestDatabase database;
     private final boolean ownsDatabase;

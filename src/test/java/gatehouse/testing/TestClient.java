@@ -1,5 +1,10 @@
 package gatehouse.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -10,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +26,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser stand-in for tests: its own cookie jar, no redirect following, and the CSRF token of the
- * last HTML page remembered so that form posts carry it like a browser would.
+ * The HTTP client of the tests. As a browser stand-in: its own cookie jar, no redirect following, and the CSRF
+ * token of the last HTML page remembered so that form posts carry it like a browser would. As an API client
+ * ({@link #withoutCookies}): JSON calls with a bearer token and nothing remembered between them.
  */
 public final class TestClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
     private final Function<String, String> secondFactorCodes;
@@ -38,13 +46,21 @@ public final class TestClient {
 
     /** @param secondFactorCodes the code that answers a member's second login step (null: the member has none) */
     public TestClient(String baseUrl, Function<String, String> secondFactorCodes) {
+        this(baseUrl, secondFactorCodes, true);
+    }
+
+    private TestClient(String baseUrl, Function<String, String> secondFactorCodes, boolean keepsCookies) {
         this.baseUrl = baseUrl;
         this.secondFactorCodes = secondFactorCodes;
-        this.http = HttpClient.newBuilder()
-                .cookieHandler(cookies)
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+                .connectTimeout(Duration.ofSeconds(5));
+        this.http = (keepsCookies ? builder.cookieHandler(cookies) : builder).build();
+    }
+
+    /** A client that keeps no cookies, as an app or a script calling the JSON API does. */
+    public static TestClient withoutCookies(String baseUrl) {
+        return new TestClient(baseUrl, username -> null, false);
     }
 
     /** A response, with helpers for what tests look at. */
@@ -64,6 +80,43 @@ public final class TestClient {
 
         public String location() {
             return header("Location").orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type").orElse("");
+        }
+
+        /** The body as JSON; fails the test when it is not. */
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        /** A text field of the JSON body, or null when absent or null. */
+        public String text(String field) {
+            JsonNode node = json().get(field);
+            return node == null || node.isNull() ? null : node.asText();
+        }
+
+        /** The {@code field} names of a problem's {@code errors} list. */
+        public List<String> errorFields() {
+            List<String> fields = new ArrayList<>();
+            json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+            return fields;
+        }
+
+        /** Asserts a problem+json answer with this status, whose instance is the request id. */
+        public Response assertProblem(int expected) {
+            assertEquals(expected, status, body);
+            assertTrue(contentType().startsWith("application/problem+json"), contentType());
+            JsonNode problem = json();
+            assertEquals(expected, problem.path("status").asInt(), body);
+            assertEquals(header("X-Request-Id").orElseThrow(), problem.path("instance").asText());
+            assertTrue(!problem.path("title").asText().isEmpty() && !problem.path("detail").asText().isEmpty(), body);
+            return this;
         }
     }
 
@@ -87,10 +140,23 @@ public final class TestClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    /** Sends {@code method} with a JSON body (or none when null). */
+    /** Posts {@code body} as {@code contentType} with no CSRF token: what a server-side client sends. */
+    public Response post(String path, String contentType, String body, String... headerPairs) {
+        return send(request(path, headerPairs).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * Sends {@code method} with a JSON body (or none when null), as application/json unless the headers name a
+     * Content-Type. A header whose value is null is not sent.
+     */
     public Response json(String method, String path, String json, String... headerPairs) {
         HttpRequest.Builder builder = request(path, headerPairs).header("Accept", "application/json");
-        if (json != null) {
+        boolean typed = false;
+        for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+            typed |= headerPairs[i].equalsIgnoreCase("Content-Type") && headerPairs[i + 1] != null;
+        }
+        if (json != null && !typed) {
             builder.header("Content-Type", "application/json");
         }
         return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
@@ -152,7 +218,9 @@ public final class TestClient {
     private HttpRequest.Builder request(String path, String... headerPairs) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         for (int i = 0; i + 1 < headerPairs.length; i += 2) {
-            builder.header(headerPairs[i], headerPairs[i + 1]);
+            if (headerPairs[i + 1] != null) {
+                builder.header(headerPairs[i], headerPairs[i + 1]);
+            }
         }
         return builder;
     }

@@ -1,5 +1,6 @@
 package gatehouse.web;
 
+import static gatehouse.testing.TestApp.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ class DatabaseOutageTest {
             assertTrue(login.header("Retry-After").isPresent());
 
             TestClient.Response signup = browser.postForm("/signup", Map.of("username", "alice",
-                    "password", "violet-harbor-lantern-92", "passwordConfirm", "violet-harbor-lantern-92",
+                    "password", PASSWORD, "passwordConfirm", PASSWORD,
                     "name", "Alice", "nickname", "alice", "gender", "UNDISCLOSED"));
             assertEquals(503, signup.status());
 

@@ -1,5 +1,6 @@
 package gatehouse.web;
 
+import static gatehouse.testing.TestApp.PASSWORD;
 import gatehouse.testing.TestApp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  * handled finish and answer, while new connections are refused.
  */
 class GracefulShutdownTest {
-    private static final String PASSWORD = TestApp.PASSWORD;
 
     @TempDir
     Path dataDir;
