@@ -21,14 +21,10 @@ jar: $(JAR)
 $(JAR): $(SOURCES)
 	$(MVN) -DskipTests package
 
-# A training start on a throw-away data dir; the JVM writes the archive when it exits.
-$(CDS): $(JAR)
-	@rm -rf target/cds-data target/cds.log
-	@GATEHOUSE_DATA_DIR=target/cds-data GATEHOUSE_SERVER_HOST=127.0.0.1 GATEHOUSE_SERVER_PORT=0 \
-	  java $(JAVA_OPTS) -XX:ArchiveClassesAtExit=$(CDS) -jar $(JAR) > target/cds.log 2>&1 & pid=$$!; \
-	  for i in $$(seq 1 300); do grep -q "Gatehouse serves on" target/cds.log && break; sleep 0.1; done; \
-	  kill $$pid; wait $$pid; rm -rf target/cds-data
-	@test -s $(CDS) || echo "make: no class-data archive made (see target/cds.log); Gatehouse starts without it"
+# A training start with a few requests on a throw-away data dir; the JVM writes the archive when it exits.
+$(CDS): $(JAR) deploy/cds-training.sh
+	@JAVA_OPTS="$(JAVA_OPTS)" deploy/cds-training.sh $(JAR) $(CDS) 2> target/cds.log \
+	  || echo "make: no class-data archive made (see target/cds.log); Gatehouse starts without it"
 
 # Unit, HTTP, browser and MariaDB tests (about 5 minutes on 2 cores).
 test:

@@ -85,7 +85,6 @@ public final class App {
         var admin = new AdminController(services.members(), services.secondFactors(), services.auditDao(), pages, clock);
         var memberDetail = new MemberDetailController(services.members(), services.accounts(), services.secondFactors(),
                 services.sessionDao(), services.auditDao(), services.deviceNames(), pages, clock);
-        services.deviceNames().warmUpInBackground();
 
         // OpenID Connect provider: other applications log members in through Gatehouse.
         String issuer = config.server().publicUrl();

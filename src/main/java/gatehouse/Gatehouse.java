@@ -137,6 +137,9 @@ public final class Gatehouse {
                 config.db().isMariaDb() ? "MariaDB" : "embedded H2");
         setupToken.ifPresent(token -> LOG.info("no administrator exists yet: create the first one at {} (this link works once)",
                 SetupAtStart.link(baseUrl(config, app.port()), token)));
+        // The user-agent rules take seconds of CPU to build: only once the server answers, so that they do not
+        // compete with the start on a small machine, and before a page that lists sessions needs them.
+        services.deviceNames().warmUpInBackground();
     }
 
     /** Where a browser on this machine reaches the server: server.public-url, unless it is the default. */

@@ -4,6 +4,7 @@ import com.nulabinc.zxcvbn.Zxcvbn;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import gatehouse.domain.Busy;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,6 +38,8 @@ public final class Passwords {
     /** How many hashes may wait per hashing thread before callers are told to come back later. */
     static final int QUEUED_PER_THREAD = 16;
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final SecretKeySpec pepper;
     private final int cost;
     /**
@@ -46,12 +48,13 @@ public final class Passwords {
      * queue answers {@link Busy} (503) rather than letting waits grow without bound.
      */
     private final ThreadPoolExecutor hashing;
-    private final Zxcvbn strength = new Zxcvbn();
     /**
      * Checked against when a user name is unknown, so that unknown names cost what wrong passwords cost.
-     * Made in the background: at cost 12 it takes a quarter of a second that start-up need not wait for.
+     * A check costs the same whatever the hash says (bcrypt hashes the password with the stored salt at the
+     * stored cost, then compares), so this is a fresh salt at the configured cost and random digest
+     * characters: no password is hashed to make it, which took a core for a quarter of a second at start.
      */
-    private final CompletableFuture<String> dummyHash;
+    private final String dummyHash;
 
     public Passwords(byte[] pepper, int cost) {
         this(pepper, cost, Runtime.getRuntime().availableProcessors());
@@ -68,8 +71,12 @@ public final class Passwords {
                     thread.setDaemon(true);
                     return thread;
                 });
-        this.dummyHash = CompletableFuture.supplyAsync(() -> BCrypt.hashpw(prehash("not a password of anyone "
-                + System.nanoTime()), BCrypt.gensalt(cost)), hashing);
+        this.dummyHash = BCrypt.gensalt(cost) + randomDigest();
+    }
+
+    /** zxcvbn with its dictionaries, loaded on the first strength check (a sign-up), not at start. */
+    private static final class Strength {
+        static final Zxcvbn ZXCVBN = new Zxcvbn();
     }
 
     /** How a password compares with a stored hash. */
@@ -153,7 +160,7 @@ public final class Passwords {
 
     /** Spends the time of one check, for a user name that does not exist. */
     public void matchNobody(String password) {
-        matches(password, dummyHash.join());
+        matches(password, dummyHash);
     }
 
     /** True when the hash was made at another cost than the configured one. */
@@ -210,10 +217,20 @@ public final class Passwords {
         String password = normalise(typed);
         int end = password.offsetByCodePoints(0, Math.min(STRENGTH_PREFIX, password.codePointCount(0, password.length())));
         List<String> hints = personal.stream().filter(w -> w != null && !w.isBlank()).toList();
-        if (strength.measure(password.substring(0, end), hints).getScore() < MIN_SCORE) {
+        if (Strength.ZXCVBN.measure(password.substring(0, end), hints).getScore() < MIN_SCORE) {
             return Optional.of("error.password.weak");
         }
         return Optional.empty();
+    }
+
+    /** The 31 characters of a bcrypt digest, from bcrypt's base-64 alphabet. */
+    private static String randomDigest() {
+        String alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder digest = new StringBuilder(31);
+        for (int i = 0; i < 31; i++) {
+            digest.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return digest.toString();
     }
 
     private String prehash(String password) {

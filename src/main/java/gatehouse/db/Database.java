@@ -106,7 +106,9 @@ public final class Database implements AutoCloseable {
     static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations("classpath:" + Migrations.DIRECTORY)
+                .resourceProvider(new Migrations())
+                .javaMigrationClassProvider(Migrations.NO_JAVA_MIGRATIONS)
                 .load()
                 .migrate();
     }
