@@ -103,10 +103,6 @@ final class Api implements AutoCloseable {
         return node.toString();
     }
 
-    int recordedCount() {
-        return bodies.size();
-    }
-
     /** The token hashes the database holds now. */
     List<String> storedHashes() {
         return app.jdbi().withHandle(h -> {

@@ -1,6 +1,7 @@
 package gatehouse.bench;
 
 import static gatehouse.testing.TestApp.PASSWORD;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -45,7 +46,6 @@ final class Throughput {
     /** For a quick look while optimising: {@code -Dbench.only=me,admin} measures only rows naming one of these. */
     private static final List<String> ONLY = List.of(System.getProperty("bench.only", "").split(","));
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String LOGINS_SUCCEEDED = "gatehouse_logins_total{outcome=\"success\"}";
 
     /** One line of the table; target null when the row has none. */
     /** One line of the table; {@code health} is the /health rate around it, which {@code ratio} divides by. */
@@ -173,8 +173,10 @@ final class Throughput {
 
     /** 16 connections logging in while 16 others call /api/v1/me: [login, me]. */
     private Wrk.Result[] storm(List<String> bearer) throws Exception {
-        var env = Map.of("BENCH_PREFIX", "member", "BENCH_COUNT", "64", "BENCH_PASSWORD", PASSWORD);
-        double loginsBefore = successfulLogins();
+        Path underWay = dataDir.resolve("storm-under-way");
+        Files.deleteIfExists(underWay);
+        var env = Map.of("BENCH_PREFIX", "member", "BENCH_COUNT", "64", "BENCH_PASSWORD", PASSWORD,
+                "BENCH_CONNECTIONS", "16", "BENCH_UNDER_WAY", underWay.toString());
         CompletableFuture<Wrk.Result> logins = CompletableFuture.supplyAsync(() -> {
             try {
                 return wrk.run(base + "/", 1, 16, SECONDS + 2, "login.lua", List.of(), env);
@@ -182,10 +184,16 @@ final class Throughput {
                 throw new IllegalStateException(e);
             }
         });
-        // The measured calls start once the storm is under way: its first login has been answered, so all 16
-        // connections have sent theirs. (A storm that failed to start ends the wait; join() then says why.)
-        Eventually.within(Duration.ofSeconds(60), "the first login of the storm",
-                () -> logins.isDone() || successfulLogins() > loginsBefore);
+        // The measured calls start once the storm is under way: every one of its 16 connections has a login in
+        // flight (login.lua creates the file when it has sent the 16th), so the server is hashing from then on.
+        Duration wait = Eventually.within(Duration.ofSeconds(60), "every storm connection to have sent a login", () -> {
+            if (logins.isDone()) {
+                logins.join(); // a failed wrk says why here
+                throw new IllegalStateException("the login storm ended before it was under way");
+            }
+            return Files.exists(underWay);
+        });
+        System.out.printf("  login storm under way after %d ms%n", wait.toMillis());
         Wrk.Result me = wrk.run(base + "/api/v1/me", 1, 16, SECONDS, "status.lua", bearer, Map.of());
         return new Wrk.Result[] {logins.join(), me};
     }
@@ -259,19 +267,6 @@ final class Throughput {
             }
         });
         return (System.nanoTime() - t0) / 1e6;
-    }
-
-    /** The server's count of successful logins, from /metrics (open to loopback by default). */
-    private double successfulLogins() {
-        try {
-            String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            return metrics.lines().filter(line -> line.startsWith(LOGINS_SUCCEEDED + " "))
-                    .mapToDouble(line -> Double.parseDouble(line.substring(LOGINS_SUCCEEDED.length()).trim()))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("/metrics without " + LOGINS_SUCCEEDED));
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private JsonNode login(String username) throws Exception {

@@ -1,6 +1,7 @@
 package gatehouse.web;
 
 import static gatehouse.testing.TestApp.PASSWORD;
+
 import gatehouse.testing.TestApp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
