@@ -28,6 +28,7 @@ import gatehouse.session.RefreshTokens;
 import gatehouse.setup.FirstAdministrator;
 import gatehouse.setup.SetupDao;
 import gatehouse.session.SessionDao;
+import gatehouse.session.SessionListDao;
 import gatehouse.session.SessionValidityCache;
 import gatehouse.session.TokenRenewal;
 import gatehouse.token.AccessTokens;
@@ -52,6 +53,7 @@ public final class Services {
     private final UserDao userDao;
     private final AdminDao adminDao;
     private final SessionDao sessionDao;
+    private final SessionListDao sessionListDao;
     private final AuditDao auditDao;
     private final SecondFactorDao secondFactorDao;
     private final LoginChallengeDao loginChallengeDao;
@@ -83,6 +85,7 @@ public final class Services {
         this.userDao = jdbi.onDemand(UserDao.class);
         this.adminDao = jdbi.onDemand(AdminDao.class);
         this.sessionDao = jdbi.onDemand(SessionDao.class);
+        this.sessionListDao = jdbi.onDemand(SessionListDao.class);
         this.auditDao = jdbi.onDemand(AuditDao.class);
         this.secondFactorDao = jdbi.onDemand(SecondFactorDao.class);
         this.loginChallengeDao = jdbi.onDemand(LoginChallengeDao.class);
@@ -157,6 +160,10 @@ public final class Services {
 
     public SessionDao sessionDao() {
         return sessionDao;
+    }
+
+    public SessionListDao sessionListDao() {
+        return sessionListDao;
     }
 
     public AuditDao auditDao() {

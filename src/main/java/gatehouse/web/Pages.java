@@ -3,7 +3,7 @@ package gatehouse.web;
 import gatehouse.domain.ValidationException;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
@@ -37,9 +37,10 @@ public final class Pages {
     }
 
     public void render(Context ctx, String template, Object page) {
-        StringOutput output = new StringOutput();
+        // Straight to UTF-8 bytes: no page-sized String built and encoded again on the way out.
+        Utf8ByteOutput output = new Utf8ByteOutput();
         engine.render(template, Map.of("layout", layout(ctx), "page", page), output);
-        ctx.contentType("text/html; charset=utf-8").result(output.toString());
+        ctx.contentType("text/html; charset=utf-8").result(output.toByteArray());
     }
 
     public void render(Context ctx, HttpStatus status, String template, Object page) {
