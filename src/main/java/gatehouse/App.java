@@ -81,7 +81,7 @@ public final class App {
                 services.deviceNames());
         var settings = new SettingsController(services.accounts(), pages, cookies);
         var operator = new OperatorEndpoints(services, pages);
-        var admin = new AdminController(services.members(), services.secondFactors(), services.auditDao(), pages, clock);
+        var admin = new AdminController(services.members(), services.auditDao(), pages, clock);
         var memberDetail = new MemberDetailController(services.members(), services.accounts(), services.secondFactors(),
                 services.sessionDao(), services.auditDao(), services.deviceNames(), pages, clock);
         services.deviceNames().warmUpInBackground();

@@ -60,6 +60,9 @@ public interface AdminDao {
     @SqlQuery(PAGE_OF_ALL)
     List<MemberListEntry> pageOfAll(@Define String orderBy, int limit, int offset, Instant now);
 
+    /** Which of the listed members ({@code <ids>}, a bound list) have a second factor. */
+    String WITH_SECOND_FACTOR = "SELECT user_id FROM second_factors WHERE user_id IN (<ids>)";
+
     /** Every member has one users row: the table's own count, without the join. */
     String COUNT_ALL = "SELECT COUNT(*) FROM users";
 

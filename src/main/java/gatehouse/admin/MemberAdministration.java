@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -52,6 +53,11 @@ public final class MemberAdministration {
             List<MemberListEntry> rows = MemberListReads.page(handle, pattern, sort, PAGE_SIZE, (current - 1) * PAGE_SIZE, now);
             return new MemberSearchResult(rows, total, current, PAGE_SIZE, text, sort);
         });
+    }
+
+    /** Which of {@code members} have a second factor: one small read, as the member list needs on every view. */
+    public Set<UUID> withSecondFactor(List<UUID> members) {
+        return jdbi.withHandle(handle -> MemberListReads.withSecondFactor(handle, members));
     }
 
     public Optional<MemberListEntry> find(UUID id) {

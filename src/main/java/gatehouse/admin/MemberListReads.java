@@ -2,11 +2,13 @@ package gatehouse.admin;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The member list's reads for one page view, the count and the page, on one handle through the fluent API
- * with {@link AdminDao}'s statements. Through the on-demand DAO each call attached all of its methods and the
+ * The member list's reads for one page view (the count, the page, which of its members have a second factor)
+ * through the fluent API with {@link AdminDao}'s statements. Through the on-demand DAO each call attached all of its methods and the
  * constructor mapper matched columns anew for every result set, together several times the cost of the
  * queries themselves.
  */
@@ -33,5 +35,13 @@ final class MemberListReads {
             query.bind("pattern", pattern);
         }
         return query.map(ROWS).list();
+    }
+
+    /** Which of {@code ids} have a second factor (the list marks them and offers its reset). */
+    static Set<UUID> withSecondFactor(Handle handle, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(handle.createQuery(AdminDao.WITH_SECOND_FACTOR).bindList("ids", ids).mapTo(UUID.class).list());
     }
 }
