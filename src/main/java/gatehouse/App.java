@@ -78,11 +78,11 @@ public final class App {
                 services.refreshTokens(), services.accessTokens(), pages, cookies, adminNeedsSecondFactor);
         var secondFactorAdmin = new SecondFactorAdminController(services.secondFactors());
         var adminGate = new AdminSecondFactorGate(adminNeedsSecondFactor);
-        var account = new AccountController(services.accounts(), services.sessionDao(), pages, cookies, clock,
+        var account = new AccountController(services.accounts(), services.sessionListDao(), pages, cookies, clock,
                 services.deviceNames());
         var settings = new SettingsController(services.accounts(), pages, cookies);
         var operator = new OperatorEndpoints(services, pages);
-        var admin = new AdminController(services.members(), services.secondFactors(), services.auditDao(), pages, clock);
+        var admin = new AdminController(services.members(), services.auditDao(), pages, clock);
         var memberDetail = new MemberDetailController(services.members(), services.accounts(), services.secondFactors(),
                 services.sessionDao(), services.auditDao(), services.deviceNames(), pages, clock);
 

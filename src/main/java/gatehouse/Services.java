@@ -30,6 +30,7 @@ import gatehouse.session.RefreshTokens;
 import gatehouse.setup.FirstAdministrator;
 import gatehouse.setup.SetupDao;
 import gatehouse.session.SessionDao;
+import gatehouse.session.SessionListDao;
 import gatehouse.session.SessionValidityCache;
 import gatehouse.session.TokenRenewal;
 import gatehouse.token.AccessTokens;
@@ -54,6 +55,7 @@ public final class Services {
     private final UserDao userDao;
     private final AdminDao adminDao;
     private final SessionDao sessionDao;
+    private final SessionListDao sessionListDao;
     private final AuditDao auditDao;
     private final SecondFactorDao secondFactorDao;
     private final LoginChallengeDao loginChallengeDao;
@@ -86,6 +88,7 @@ public final class Services {
         this.userDao = jdbi.onDemand(UserDao.class);
         this.adminDao = jdbi.onDemand(AdminDao.class);
         this.sessionDao = jdbi.onDemand(SessionDao.class);
+        this.sessionListDao = jdbi.onDemand(SessionListDao.class);
         this.auditDao = jdbi.onDemand(AuditDao.class);
         this.secondFactorDao = jdbi.onDemand(SecondFactorDao.class);
         this.loginChallengeDao = jdbi.onDemand(LoginChallengeDao.class);
@@ -99,7 +102,7 @@ public final class Services {
         this.renewal = new TokenRenewal(refreshTokens, sessionValidity, accessTokens);
         this.passwords = new Passwords(pepper, config.auth().bcryptCost());
         // MemberAdministration as pages and the API read them, 2 s fresh; every write that changes one forgets it here.
-        var memberCache = new MemberCache();
+        var memberCache = MemberCache.over(userDao);
         var devices = new LoginDevices(jdbi.onDemand(LoginDeviceDao.class), pepper,
                 config.auth().deviceTokenLife(), clock);
         var attempts = new LoginAttempts(userDao, devices, clock);
@@ -161,6 +164,10 @@ public final class Services {
 
     public SessionDao sessionDao() {
         return sessionDao;
+    }
+
+    public SessionListDao sessionListDao() {
+        return sessionListDao;
     }
 
     public AuditDao auditDao() {

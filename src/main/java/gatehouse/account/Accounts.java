@@ -97,7 +97,7 @@ public final class Accounts {
 
     /** The member as of at most {@link MemberCache#FRESH_FOR} ago, or at once after a change made here. */
     public Optional<MemberAccount> member(UUID userId) {
-        return memberCache.get(userId, users::member);
+        return memberCache.get(userId);
     }
 
     /** After a change to a member's user, profile or second factor on this instance: shown at once. */

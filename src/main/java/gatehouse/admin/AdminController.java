@@ -3,7 +3,6 @@ package gatehouse.admin;
 import gatehouse.audit.AuditDao;
 import gatehouse.audit.AuditEntry;
 import gatehouse.audit.AuditEvent;
-import gatehouse.secondfactor.SecondFactors;
 import gatehouse.domain.ActionRefused;
 import gatehouse.web.Auth;
 import gatehouse.web.Pages;
@@ -24,14 +23,12 @@ public final class AdminController {
     private static final int MAX_FILTER = 50;
 
     private final MemberAdministration members;
-    private final SecondFactors secondFactors;
     private final AuditDao audit;
     private final Pages pages;
     private final Clock clock;
 
-    public AdminController(MemberAdministration members, SecondFactors secondFactors, AuditDao audit, Pages pages, Clock clock) {
+    public AdminController(MemberAdministration members, AuditDao audit, Pages pages, Clock clock) {
         this.members = members;
-        this.secondFactors = secondFactors;
         this.audit = audit;
         this.pages = pages;
         this.clock = clock;
@@ -43,7 +40,7 @@ public final class AdminController {
         // The service clamps the page number: the links must start from the page actually shown.
         var query = new MemberQuery(result.query(), result.sort(), result.page());
         pages.render(ctx, new MemberListPage(result, query, clock.instant(), Auth.member(ctx).userId(), notice(ctx),
-                        secondFactors.withFactorAmong(result.items().stream().map(MemberListEntry::id).toList())));
+                members.withSecondFactor(result.items().stream().map(MemberListEntry::id).toList())));
     }
 
     public void confirmDelete(Context ctx) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -14,7 +14,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * The user-management queries. One paged statement per page: search and sort happen in the database,
  * never by loading every member. {@code <orderBy>} is filled only from {@link MemberSort}.
  */
-@RegisterConstructorMapper(MemberListEntry.class)
+@RegisterRowMapper(MemberListEntryMapper.class)
 public interface AdminDao {
 
     String MEMBER_COLUMNS = """
@@ -60,8 +60,13 @@ public interface AdminDao {
     @SqlQuery(PAGE_OF_ALL)
     List<MemberListEntry> pageOfAll(@Define String orderBy, int limit, int offset, Instant now);
 
+    /** Which of the listed members ({@code <ids>}, a bound list) have a second factor. */
+    String WITH_SECOND_FACTOR = "SELECT user_id FROM second_factors WHERE user_id IN (<ids>)";
+
     /** Every member has one users row: the table's own count, without the join. */
-    @SqlQuery("SELECT COUNT(*) FROM users")
+    String COUNT_ALL = "SELECT COUNT(*) FROM users";
+
+    @SqlQuery(COUNT_ALL)
     long countAll();
 
     @SqlQuery(MEMBER_COLUMNS + " WHERE u.id = :id")

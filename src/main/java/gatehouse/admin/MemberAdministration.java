@@ -7,9 +7,11 @@ import gatehouse.session.RefreshTokens;
 import gatehouse.domain.ActionRefused;
 import gatehouse.domain.Role;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -42,14 +44,20 @@ public final class MemberAdministration {
             q = q.substring(0, MAX_QUERY);
         }
         String pattern = q.isEmpty() ? null : "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%";
-        long total = pattern == null ? dao.countAll() : dao.count(pattern);
-        int pageCount = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.min(Math.max(1, page), pageCount);
-        int offset = (current - 1) * PAGE_SIZE;
-        List<MemberListEntry> rows = pattern == null
-                ? dao.pageOfAll(sort.orderBy(), PAGE_SIZE, offset, clock.instant())
-                : dao.search(pattern, sort.orderBy(), PAGE_SIZE, offset, clock.instant());
-        return new MemberSearchResult(rows, total, current, PAGE_SIZE, q, sort);
+        String text = q;
+        Instant now = clock.instant();
+        return jdbi.withHandle(handle -> {
+            long total = MemberListReads.count(handle, pattern);
+            int pageCount = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+            int current = Math.min(Math.max(1, page), pageCount);
+            List<MemberListEntry> rows = MemberListReads.page(handle, pattern, sort, PAGE_SIZE, (current - 1) * PAGE_SIZE, now);
+            return new MemberSearchResult(rows, total, current, PAGE_SIZE, text, sort);
+        });
+    }
+
+    /** Which of {@code members} have a second factor: one small read, as the member list needs on every view. */
+    public Set<UUID> withSecondFactor(List<UUID> members) {
+        return jdbi.withHandle(handle -> MemberListReads.withSecondFactor(handle, members));
     }
 
     public Optional<MemberListEntry> find(UUID id) {

@@ -47,9 +47,6 @@ public interface SecondFactorDao {
              WHERE user_id = :userId AND code_hash = :codeHash AND used_at IS NULL""")
     int useRecoveryCode(UUID userId, String codeHash, Instant now);
 
-    @SqlQuery("SELECT user_id FROM second_factors WHERE user_id IN (<userIds>)")
-    List<UUID> withFactorAmong(@BindList("userIds") List<UUID> userIds);
-
     @SqlQuery("SELECT COUNT(*) FROM recovery_codes WHERE user_id = :userId AND used_at IS NULL")
     int unusedRecoveryCodes(UUID userId);
 

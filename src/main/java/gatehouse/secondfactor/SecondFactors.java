@@ -65,11 +65,6 @@ public final class SecondFactors {
         return factors.find(userId).isPresent();
     }
 
-    /** Which of {@code userIds} have a second factor (for the member list). */
-    public Set<UUID> withFactorAmong(List<UUID> userIds) {
-        return userIds.isEmpty() ? Set.of() : Set.copyOf(factors.withFactorAmong(userIds));
-    }
-
     public int unusedRecoveryCodes(UUID userId) {
         return factors.unusedRecoveryCodes(userId);
     }

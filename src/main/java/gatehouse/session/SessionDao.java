@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -71,10 +72,8 @@ public interface SessionDao {
     @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE user_id = :userId AND id <> :keep AND revoked_at IS NULL")
     int revokeAllOfExcept(UUID userId, UUID keep, Instant now);
 
-    @SqlQuery("""
-            SELECT * FROM sessions
-             WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now
-             ORDER BY last_used_at DESC""")
+    @RegisterRowMapper(LoginSessionMapper.class)
+    @SqlQuery(SessionListDao.ACTIVE_OF)
     List<LoginSession> activeOf(UUID userId, Instant now);
 
 

@@ -3,7 +3,7 @@ package gatehouse.web;
 import gatehouse.domain.ValidationException;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.LinkedHashMap;
@@ -38,9 +38,10 @@ public final class Pages {
 
     /** Renders {@code page} with the template it names. */
     public void render(Context ctx, Page page) {
-        StringOutput output = new StringOutput();
+        // Straight to UTF-8 bytes: no page-sized String built and encoded again on the way out.
+        Utf8ByteOutput output = new Utf8ByteOutput();
         engine.render(page.template(), Map.of("layout", layout(ctx), "page", page), output);
-        ctx.contentType("text/html; charset=utf-8").result(output.toString());
+        ctx.contentType("text/html; charset=utf-8").result(output.toByteArray());
     }
 
     public void render(Context ctx, HttpStatus status, Page page) {
