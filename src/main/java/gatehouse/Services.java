@@ -122,13 +122,7 @@ public final class Services {
         this.deviceNames = new DeviceNames();
     }
 
-    /**
-     * @param config the whole configuration
-     * @param database an opened, migrated database
-     * @param keys the token signing keys
-     * @param pepper the password pepper (also the root of the CSRF key)
-     * @param clock every "now" comes from here
-     */
+    /** Every service over an opened, migrated database; the pepper also roots the CSRF key; every "now" is the clock's. */
     public static Services create(Config config, Database database, SigningKeys keys, byte[] pepper, Clock clock) {
         return new Services(config, database, keys, pepper, clock);
     }
