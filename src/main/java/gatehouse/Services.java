@@ -122,7 +122,7 @@ public final class Services {
         this.deviceNames = new DeviceNames();
     }
 
-    /** Every service over an opened, migrated database; the pepper also roots the CSRF key; every "now" is the clock's. */
+    /** Every service over an opened, migrated database; the pepper also roots the CSRF key. */
     public static Services create(Config config, Database database, SigningKeys keys, byte[] pepper, Clock clock) {
         return new Services(config, database, keys, pepper, clock);
     }
