@@ -2,8 +2,6 @@ package gatehouse.structure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,7 +74,7 @@ class ArchitectureTest {
         javaFiles().forEach(file -> {
             String pkg = MAIN.relativize(file.getParent()).toString().replace('/', '.');
             Set<String> targets = imports.computeIfAbsent(pkg, p -> new TreeSet<>());
-            Matcher m = IMPORT.matcher(read(file));
+            Matcher m = IMPORT.matcher(SourceFiles.read(file));
             while (m.find()) {
                 if (!m.group(1).equals(pkg)) {
                     targets.add(m.group(1));
@@ -87,22 +85,10 @@ class ArchitectureTest {
     }
 
     private static Stream<Path> javaFiles() {
-        try (Stream<Path> walk = Files.walk(MAIN)) {
-            return walk.filter(p -> p.toString().endsWith(".java")).toList().stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SourceFiles.under(MAIN, ".java").stream();
     }
 
     private static long lines(Path file) {
-        return read(file).lines().count();
+        return SourceFiles.read(file).lines().count();
     }
 }

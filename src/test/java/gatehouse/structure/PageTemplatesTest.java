@@ -3,8 +3,6 @@ package gatehouse.structure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,8 +34,8 @@ class PageTemplatesTest {
             Path file = TEMPLATES.resolve(template);
             if (!Files.exists(file)) {
                 problems.add(record + " names " + template + ", which does not exist");
-            } else if (!pageParams(read(file)).equals(List.of(record))) {
-                problems.add(record + " names " + template + ", which takes " + pageParams(read(file)));
+            } else if (!pageParams(SourceFiles.read(file)).equals(List.of(record))) {
+                problems.add(record + " names " + template + ", which takes " + pageParams(SourceFiles.read(file)));
             }
         });
         assertEquals(List.of(), problems);
@@ -48,9 +45,9 @@ class PageTemplatesTest {
     void every_template_with_a_page_is_named_by_its_record() {
         Map<String, String> templates = templateOfEachPageRecord();
         List<String> problems = new ArrayList<>();
-        files(TEMPLATES, ".jte").forEach(file -> {
+        SourceFiles.under(TEMPLATES, ".jte").forEach(file -> {
             String name = TEMPLATES.relativize(file).toString().replace('\\', '/');
-            String template = read(file);
+            String template = SourceFiles.read(file);
             if (!template.contains("\n@param Layout layout\n")) {
                 return; // not a page: a partial, whose own "page" (tag/pager.jte) is a number
             }
@@ -65,8 +62,8 @@ class PageTemplatesTest {
 
     private static Map<String, String> templateOfEachPageRecord() {
         Map<String, String> templates = new TreeMap<>();
-        files(MAIN, ".java").forEach(file -> {
-            String source = read(file);
+        SourceFiles.under(MAIN, ".java").forEach(file -> {
+            String source = SourceFiles.read(file);
             Matcher record = PAGE_RECORD.matcher(source);
             if (record.find()) {
                 Matcher template = TEMPLATE_NAME.matcher(source);
@@ -80,19 +77,4 @@ class PageTemplatesTest {
         return PAGE_PARAM.matcher(template).results().map(m -> m.group(1)).toList();
     }
 
-    private static List<Path> files(Path root, String suffix) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
