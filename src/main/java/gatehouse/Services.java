@@ -101,7 +101,7 @@ public final class Services {
         this.accessTokens = new AccessTokens(keys, config.auth(), clock);
         this.renewal = new TokenRenewal(refreshTokens, sessionValidity, accessTokens);
         this.passwords = new Passwords(pepper, config.auth().bcryptCost());
-        // MemberAdministration as pages and the API read them, 2 s fresh; every write that changes one forgets it here.
+        // Members as pages and the API read them, 2 s fresh; every write that changes one forgets it here.
         var memberCache = MemberCache.over(userDao);
         var devices = new LoginDevices(jdbi.onDemand(LoginDeviceDao.class), pepper,
                 config.auth().deviceTokenLife(), clock);

@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * MemberAdministration as pages and the API read them, kept as briefly as the session check keeps a session's state:
+ * Members as pages and the API read them, kept as briefly as the session check keeps a session's state:
  * a change made on another instance shows within {@link #FRESH_FOR}, one made on this instance at once,
  * because every write that changes a member forgets them here, next to the write. Bounded in size.
  * <p>

@@ -32,7 +32,7 @@ final class PasswordRechecks {
     private final TimeMeter time;
     private final Cache<UUID, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(10)).build();
-    /** MemberAdministration whose throttling was audited in the last minute: one record per minute, not one per request. */
+    /** Members whose throttling was audited in the last minute: one record per minute, not one per request. */
     private final Cache<UUID, Boolean> announced = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
 

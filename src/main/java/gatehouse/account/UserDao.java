@@ -11,7 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
 
-/** MemberAdministration: users, their profiles and their credentials. */
+/** Members: users, their profiles and their credentials. */
 @RegisterConstructorMapper(User.class)
 @RegisterConstructorMapper(Profile.class)
 @RegisterConstructorMapper(Credentials.class)

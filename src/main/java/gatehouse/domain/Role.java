@@ -4,7 +4,7 @@ import io.javalin.security.RouteRole;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Who may use a route. MemberAdministration hold MEMBER or ADMIN; ANONYMOUS marks routes open to anyone. */
+/** Who may use a route. Members hold MEMBER or ADMIN; ANONYMOUS marks routes open to anyone. */
 public enum Role implements RouteRole {
     ANONYMOUS,
     MEMBER,

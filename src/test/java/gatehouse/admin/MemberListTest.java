@@ -35,7 +35,7 @@ class MemberListTest {
     private static final int MEMBERS = 1000;
 
     /**
-     * MemberAdministration user0000 … user0999, joined one minute apart (user0999 newest), all before the administrator.
+     * Members user0000 … user0999, joined one minute apart (user0999 newest), all before the administrator.
      * Every tenth is named "Hong Gildong", every fiftieth nicknamed "별빛 Stargazer"; every third has logged in,
      * the higher the number the longer ago.
      */
