@@ -3,10 +3,9 @@ package gatehouse.oidc;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import gatehouse.testing.Eventually;
+import gatehouse.testing.FreePorts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +37,7 @@ final class Httpd implements AutoCloseable {
     }
 
     static int freePort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.outsideEphemeralRange();
     }
 
     static Httpd start(int port, String issuer, String clientId, String clientSecret) throws IOException {

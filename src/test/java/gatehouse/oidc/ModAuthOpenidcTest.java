@@ -38,6 +38,8 @@ class ModAuthOpenidcTest {
                     List.of("http://localhost:" + port + "/loggedout.html"), List.of("openid", "profile"), false), "127.0.0.1");
             try (Httpd httpd = Httpd.start(port, app.config().server().publicUrl(), wiki.client().clientId(), wiki.clientSecret())) {
                 var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+                // A wait that times out says where the browser is and what Apache logged.
+                wait.withMessage(() -> "at " + browser.getCurrentUrl() + "\n" + httpd.log());
                 browser.get(httpd.baseUrl() + "/protected/");
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
                 assertTrue(browser.getCurrentUrl().startsWith(app.baseUrl() + "/login?next="), browser.getCurrentUrl());
