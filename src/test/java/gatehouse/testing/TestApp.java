@@ -130,11 +130,7 @@ public final class TestApp implements AutoCloseable {
          * for OpenID clients, which insist that the issuer is the address they were given.
          */
         public Builder reachableIssuer() {
-            try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                this.port = socket.getLocalPort();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            this.port = FreePorts.outsideEphemeralRange();
             return set("server.public-url", "http://127.0.0.1:" + port);
         }
 
