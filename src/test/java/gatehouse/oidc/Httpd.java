@@ -44,8 +44,10 @@ final class Httpd implements AutoCloseable {
         if (!Files.isExecutable(Path.of(BINARY)) || !Files.exists(Path.of(MODULES, "mod_auth_openidc.so"))) {
             fail("Apache httpd with mod_auth_openidc is missing: apt-get install apache2 libapache2-mod-auth-openidc");
         }
-        // Under target/, readable by the unprivileged user Apache's workers run as.
-        Path dir = Files.createDirectories(Path.of("target", "httpd-" + UUID.randomUUID()).toAbsolutePath());
+        // In the system's temporary directory, not under target/: Apache's workers run as www-data, which must be able
+        // to walk down to the files, and a checkout may sit in a directory only its owner can enter (mktemp -d makes
+        // one). setReadable opens this directory to them; close() deletes it.
+        Path dir = Files.createTempDirectory("gatehouse-httpd-");
         Path htdocs = Files.createDirectories(dir.resolve("htdocs/protected"));
         Files.writeString(htdocs.resolve("index.shtml"), """
                 <!DOCTYPE html>
@@ -149,6 +151,13 @@ final class Httpd implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
