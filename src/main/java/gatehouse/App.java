@@ -78,7 +78,7 @@ public final class App {
                 services.refreshTokens(), services.accessTokens(), pages, cookies, adminNeedsSecondFactor);
         var secondFactorAdmin = new SecondFactorAdminController(services.secondFactors());
         var adminGate = new AdminSecondFactorGate(adminNeedsSecondFactor);
-        var account = new AccountController(services.accounts(), services.sessionListDao(), pages, cookies, clock,
+        var account = new AccountController(services.accounts(), services.sessionRows(), pages, cookies, clock,
                 services.deviceNames());
         var settings = new SettingsController(services.accounts(), pages, cookies);
         var operator = new OperatorEndpoints(services, pages);

@@ -30,7 +30,7 @@ import gatehouse.session.RefreshTokens;
 import gatehouse.setup.FirstAdministrator;
 import gatehouse.setup.SetupDao;
 import gatehouse.session.SessionDao;
-import gatehouse.session.SessionListDao;
+import gatehouse.session.SessionRows;
 import gatehouse.session.SessionValidityCache;
 import gatehouse.session.TokenRenewal;
 import gatehouse.token.AccessTokens;
@@ -55,7 +55,7 @@ public final class Services {
     private final UserDao userDao;
     private final AdminDao adminDao;
     private final SessionDao sessionDao;
-    private final SessionListDao sessionListDao;
+    private final SessionRows sessionRows;
     private final AuditDao auditDao;
     private final SecondFactorDao secondFactorDao;
     private final LoginChallengeDao loginChallengeDao;
@@ -88,7 +88,7 @@ public final class Services {
         this.userDao = jdbi.onDemand(UserDao.class);
         this.adminDao = jdbi.onDemand(AdminDao.class);
         this.sessionDao = jdbi.onDemand(SessionDao.class);
-        this.sessionListDao = jdbi.onDemand(SessionListDao.class);
+        this.sessionRows = new SessionRows(jdbi);
         this.auditDao = jdbi.onDemand(AuditDao.class);
         this.secondFactorDao = jdbi.onDemand(SecondFactorDao.class);
         this.loginChallengeDao = jdbi.onDemand(LoginChallengeDao.class);
@@ -97,7 +97,7 @@ public final class Services {
         this.metrics = new Metrics(database, clock);
         this.audit = new AuditLog(auditDao, clock, List.of(metrics.auditListener()));
         this.sessionValidity = new SessionValidityCache(sessionDao, clock);
-        this.refreshTokens = new RefreshTokens(sessionDao, sessionValidity, audit, config.auth(), clock);
+        this.refreshTokens = new RefreshTokens(sessionDao, sessionRows, sessionValidity, audit, config.auth(), clock);
         this.accessTokens = new AccessTokens(keys, config.auth(), clock);
         this.renewal = new TokenRenewal(refreshTokens, sessionValidity, accessTokens);
         this.passwords = new Passwords(pepper, config.auth().bcryptCost());
@@ -160,8 +160,8 @@ public final class Services {
         return sessionDao;
     }
 
-    public SessionListDao sessionListDao() {
-        return sessionListDao;
+    public SessionRows sessionRows() {
+        return sessionRows;
     }
 
     public AuditDao auditDao() {

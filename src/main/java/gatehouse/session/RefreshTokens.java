@@ -41,13 +41,15 @@ public final class RefreshTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SessionDao sessions;
+    private final SessionRows rows;
     private final SessionValidityCache status;
     private final AuditLog audit;
     private final Config.Auth auth;
     private final Clock clock;
 
-    public RefreshTokens(SessionDao sessions, SessionValidityCache status, AuditLog audit, Config.Auth auth, Clock clock) {
+    public RefreshTokens(SessionDao sessions, SessionRows rows, SessionValidityCache status, AuditLog audit, Config.Auth auth, Clock clock) {
         this.sessions = sessions;
+        this.rows = rows;
         this.status = status;
         this.audit = audit;
         this.auth = auth;
@@ -75,7 +77,7 @@ public final class RefreshTokens {
             return new Rotation.Rejected("malformed");
         }
         String hash = hash(presented);
-        Optional<LoginSession> found = sessions.findByTokenHash(hash);
+        Optional<LoginSession> found = rows.findByTokenHash(hash);
         if (found.isEmpty()) {
             return new Rotation.Rejected("unknown");
         }
@@ -92,7 +94,7 @@ public final class RefreshTokens {
         }
         if (hash.equals(session.currentHash())) {
             String successor = newToken();
-            if (sessions.rotate(session.id(), hash, hash(successor), now)) {
+            if (rows.rotate(session.id(), hash, hash(successor), now)) {
                 audit.tokenRefreshed();
                 return new Rotation.Rotated(session, successor);
             }
@@ -159,7 +161,7 @@ public final class RefreshTokens {
     }
 
     public Optional<LoginSession> sessionOf(String presented) {
-        return presented == null ? Optional.empty() : sessions.findByTokenHash(hash(presented));
+        return presented == null ? Optional.empty() : rows.findByTokenHash(hash(presented));
     }
 
     public static String hash(String token) {

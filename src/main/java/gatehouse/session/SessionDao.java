@@ -20,7 +20,7 @@ public interface SessionDao {
             VALUES (:id, :userId, :currentHash, :userAgent, :ip, :createdAt, :lastUsedAt, :expiresAt, :amr)""")
     void insertSession(@BindMethods LoginSession session);
 
-    @SqlUpdate("INSERT INTO refresh_tokens (token_hash, session_id, issued_at) VALUES (:hash, :sessionId, :issuedAt)")
+    @SqlUpdate(SessionRows.INSERT_TOKEN_HASH)
     void insertTokenHash(String hash, UUID sessionId, Instant issuedAt);
 
     /** A new family with its first token, both or neither. */
@@ -33,27 +33,8 @@ public interface SessionDao {
     @SqlQuery("SELECT * FROM sessions WHERE id = :id")
     Optional<LoginSession> find(UUID id);
 
-    @SqlQuery("SELECT s.* FROM sessions s JOIN refresh_tokens t ON t.session_id = s.id WHERE t.token_hash = :hash")
+    @SqlQuery(SessionRows.BY_TOKEN_HASH)
     Optional<LoginSession> findByTokenHash(String hash);
-
-    /**
-     * Replaces the current token only if it is still {@code presentedHash}: of parallel rotations of one
-     * token exactly one updates the row. Returns the number of rows changed (0 or 1).
-     */
-    @SqlUpdate("""
-            UPDATE sessions
-               SET previous_hash = current_hash, current_hash = :newHash, rotated_at = :now, last_used_at = :now
-             WHERE id = :id AND current_hash = :presentedHash AND revoked_at IS NULL AND expires_at > :now""")
-    int rotateIfCurrent(UUID id, String presentedHash, String newHash, Instant now);
-
-    @Transaction
-    default boolean rotate(UUID id, String presentedHash, String newHash, Instant now) {
-        if (rotateIfCurrent(id, presentedHash, newHash, now) != 1) {
-            return false;
-        }
-        insertTokenHash(newHash, id, now);
-        return true;
-    }
 
 
     @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
@@ -73,7 +54,7 @@ public interface SessionDao {
     int revokeAllOfExcept(UUID userId, UUID keep, Instant now);
 
     @RegisterRowMapper(LoginSessionMapper.class)
-    @SqlQuery(SessionListDao.ACTIVE_OF)
+    @SqlQuery(SessionRows.ACTIVE_OF)
     List<LoginSession> activeOf(UUID userId, Instant now);
 
 

@@ -16,6 +16,7 @@ import gatehouse.audit.AuditEntry;
 import gatehouse.audit.AuditEvent;
 import gatehouse.session.LoginSession;
 import gatehouse.session.SessionDao;
+import gatehouse.session.SessionRows;
 import gatehouse.session.SessionValidity;
 import gatehouse.testing.TestDatabase;
 import gatehouse.domain.Role;
@@ -286,9 +287,10 @@ class DatabaseTest {
             sessions.create(bystander);
             Instant now = T0.plusSeconds(30);
 
-            assertEquals(1, sessions.rotateIfCurrent(session.id(), hash('a'), hash('b'), now));
-            assertEquals(0, sessions.rotateIfCurrent(session.id(), hash('a'), hash('c'), now.plusSeconds(1)));
-            assertFalse(sessions.rotate(session.id(), hash('a'), hash('d'), now.plusSeconds(2)));
+            SessionRows rows = new SessionRows(jdbi);
+            assertTrue(rows.rotate(session.id(), hash('a'), hash('b'), now));
+            assertFalse(rows.rotate(session.id(), hash('a'), hash('c'), now.plusSeconds(1)));
+            assertFalse(rows.rotate(session.id(), hash('a'), hash('d'), now.plusSeconds(2)));
 
             LoginSession rotated = sessions.find(session.id()).orElseThrow();
             assertEquals(hash('b'), rotated.currentHash());
@@ -297,13 +299,15 @@ class DatabaseTest {
             assertEquals(now, rotated.lastUsedAt());
             assertEquals(Optional.of(bystander), sessions.find(bystander.id()));
 
-            assertTrue(sessions.rotate(session.id(), hash('b'), hash('e'), now.plusSeconds(3)));
+            assertTrue(rows.rotate(session.id(), hash('b'), hash('e'), now.plusSeconds(3)));
             assertEquals(hash('e'), sessions.find(session.id()).orElseThrow().currentHash());
             // Every issued token stays traceable to its family, so the reuse of an old one is recognised.
             assertEquals(session.id(), sessions.findByTokenHash(hash('a')).orElseThrow().id());
             assertEquals(session.id(), sessions.findByTokenHash(hash('e')).orElseThrow().id());
+            assertEquals(session.id(), sessions.findByTokenHash(hash('b')).orElseThrow().id());
+            assertEquals(Optional.empty(), sessions.findByTokenHash(hash('c')));
             assertEquals(Optional.empty(), sessions.findByTokenHash(hash('d')));
-            assertEquals(2, count(jdbi, "SELECT COUNT(*) FROM refresh_tokens WHERE session_id = ?", session.id().toString()));
+            assertEquals(3, count(jdbi, "SELECT COUNT(*) FROM refresh_tokens WHERE session_id = ?", session.id().toString()));
         }
     }
 
@@ -313,6 +317,7 @@ class DatabaseTest {
         try (TestDatabase db = TestDatabase.open(kind)) {
             Jdbi jdbi = db.database().jdbi();
             SessionDao sessions = jdbi.onDemand(SessionDao.class);
+            SessionRows rows = new SessionRows(jdbi);
             User user = createMember(jdbi, "racer");
             for (int round = 0; round < 10; round++) {
                 LoginSession session = session(user.id(), String.format("i%063d", round));
@@ -326,7 +331,7 @@ class DatabaseTest {
                         String successor = String.format("n%031d%032d", round, i);
                         results.add(pool.submit(() -> {
                             go.await();
-                            return sessions.rotate(session.id(), session.currentHash(), successor, T0.plusSeconds(1));
+                            return rows.rotate(session.id(), session.currentHash(), successor, T0.plusSeconds(1));
                         }));
                     }
                     go.countDown();
@@ -358,8 +363,9 @@ class DatabaseTest {
             assertEquals(1, sessions.revoke(revoked.id(), T0.plusSeconds(5)));
             assertEquals(0, sessions.revoke(revoked.id(), T0.plusSeconds(6)), "revoking twice keeps the first time");
 
-            assertEquals(0, sessions.rotateIfCurrent(revoked.id(), hash('r'), hash('s'), T0.plusSeconds(10)));
-            assertEquals(0, sessions.rotateIfCurrent(expiring.id(), hash('x'), hash('y'), expiring.expiresAt()));
+            SessionRows rows = new SessionRows(jdbi);
+            assertFalse(rows.rotate(revoked.id(), hash('r'), hash('s'), T0.plusSeconds(10)));
+            assertFalse(rows.rotate(expiring.id(), hash('x'), hash('y'), expiring.expiresAt()));
             assertEquals(T0.plusSeconds(5), sessions.find(revoked.id()).orElseThrow().revokedAt());
             assertEquals(List.of(expiring), sessions.activeOf(user.id(), T0.plusSeconds(10)));
             assertEquals(0, sessions.activeOf(user.id(), expiring.expiresAt()).size());
@@ -372,6 +378,7 @@ class DatabaseTest {
         try (TestDatabase db = TestDatabase.open(kind)) {
             Jdbi jdbi = db.database().jdbi();
             SessionDao sessions = jdbi.onDemand(SessionDao.class);
+            SessionRows rows = new SessionRows(jdbi);
             User user = createMember(jdbi, "many");
             User other = createMember(jdbi, "other");
             LoginSession keep = session(user.id(), hash('k'));
@@ -379,7 +386,7 @@ class DatabaseTest {
             LoginSession drop2 = session(user.id(), hash('2'));
             LoginSession othersSession = session(other.id(), hash('o'));
             List.of(keep, drop1, drop2, othersSession).forEach(sessions::create);
-            assertTrue(sessions.rotate(drop1.id(), hash('1'), hash('3'), T0.plusSeconds(9)), "a rotation marks the session used");
+            assertTrue(rows.rotate(drop1.id(), hash('1'), hash('3'), T0.plusSeconds(9)), "a rotation marks the session used");
 
             assertEquals(List.of(drop1.id(), keep.id(), drop2.id()).size(), sessions.activeOf(user.id(), T0).size());
             assertEquals(drop1.id(), sessions.activeOf(user.id(), T0).get(0).id(), "most recently used first");
@@ -399,6 +406,7 @@ class DatabaseTest {
             Jdbi jdbi = db.database().jdbi();
             UserDao users = jdbi.onDemand(UserDao.class);
             SessionDao sessions = jdbi.onDemand(SessionDao.class);
+            SessionRows rows = new SessionRows(jdbi);
             AuditDao audit = jdbi.onDemand(AuditDao.class);
             User leaving = createMember(jdbi, "leaving");
             User staying = createMember(jdbi, "staying");
@@ -406,7 +414,7 @@ class DatabaseTest {
             LoginSession two = session(leaving.id(), hash('2'));
             LoginSession kept = session(staying.id(), hash('k'));
             List.of(one, two, kept).forEach(sessions::create);
-            sessions.rotate(one.id(), hash('1'), hash('3'), T0.plusSeconds(1));
+            rows.rotate(one.id(), hash('1'), hash('3'), T0.plusSeconds(1));
             audit.insert(T0, AuditEvent.SIGNUP, leaving.id(), leaving.id(), "203.0.113.7", null);
 
             assertEquals(1, users.delete(leaving.id()));
