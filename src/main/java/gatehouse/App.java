@@ -84,7 +84,7 @@ public final class App {
         var operator = new OperatorEndpoints(services, pages);
         var admin = new AdminController(services.members(), services.auditDao(), pages, clock);
         var memberDetail = new MemberDetailController(services.members(), services.accounts(), services.secondFactors(),
-                services.sessionDao(), services.auditDao(), services.deviceNames(), pages, clock);
+                services.sessionRows(), services.auditDao(), services.deviceNames(), pages, clock);
 
         // OpenID Connect provider: other applications log members in through Gatehouse.
         String issuer = config.server().publicUrl();
@@ -104,7 +104,7 @@ public final class App {
         var apiErrors = new ApiErrors(errors, pages);
         var apiAuth = new ApiAuthController(services.accounts(), services.twoStepLogin(), services.refreshTokens(), services.renewal(),
                 services.accessTokens(), jsonBody);
-        var apiMe = new ApiMeController(services.accounts(), services.sessionDao(), jsonBody, clock);
+        var apiMe = new ApiMeController(services.accounts(), services.sessionRows(), jsonBody, clock);
         var apiAdmin = new ApiAdminController(services.members(), jsonBody);
         var apiClients = new ApiClientsController(services.clients(), jsonBody);
         var openApi = new OpenApiController();

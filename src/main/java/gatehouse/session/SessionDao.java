@@ -1,11 +1,9 @@
 package gatehouse.session;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -33,10 +31,6 @@ public interface SessionDao {
     @SqlQuery("SELECT * FROM sessions WHERE id = :id")
     Optional<LoginSession> find(UUID id);
 
-    @SqlQuery(SessionRows.BY_TOKEN_HASH)
-    Optional<LoginSession> findByTokenHash(String hash);
-
-
     @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
     int revoke(UUID id, Instant now);
 
@@ -52,11 +46,6 @@ public interface SessionDao {
 
     @SqlUpdate("UPDATE sessions SET revoked_at = :now WHERE user_id = :userId AND id <> :keep AND revoked_at IS NULL")
     int revokeAllOfExcept(UUID userId, UUID keep, Instant now);
-
-    @RegisterRowMapper(LoginSessionMapper.class)
-    @SqlQuery(SessionRows.ACTIVE_OF)
-    List<LoginSession> activeOf(UUID userId, Instant now);
-
 
     /** What the per-request validity check needs: the session's owner, their current role, and its state. */
     @SqlQuery("""

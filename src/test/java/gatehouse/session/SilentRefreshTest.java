@@ -51,8 +51,8 @@ class SilentRefreshTest {
         return header.substring(name.length() + 1, header.indexOf(';'));
     }
 
-    private static SessionDao sessions(TestApp app) {
-        return app.services().sessionDao();
+    private static SessionRows sessions(TestApp app) {
+        return app.services().sessionRows();
     }
 
     @ParameterizedTest(name = "on {0}")
