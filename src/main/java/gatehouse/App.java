@@ -78,13 +78,13 @@ public final class App {
                 services.refreshTokens(), services.accessTokens(), pages, cookies, adminNeedsSecondFactor);
         var secondFactorAdmin = new SecondFactorAdminController(services.secondFactors());
         var adminGate = new AdminSecondFactorGate(adminNeedsSecondFactor);
-        var account = new AccountController(services.accounts(), services.sessionRows(), pages, cookies, clock,
+        var account = new AccountController(services.accounts(), services.sessionLists(), pages, cookies, clock,
                 services.deviceNames());
         var settings = new SettingsController(services.accounts(), pages, cookies);
         var operator = new OperatorEndpoints(services, pages);
         var admin = new AdminController(services.members(), services.auditDao(), pages, clock);
         var memberDetail = new MemberDetailController(services.members(), services.accounts(), services.secondFactors(),
-                services.sessionRows(), services.auditDao(), services.deviceNames(), pages, clock);
+                services.sessionLists(), services.auditDao(), services.deviceNames(), pages, clock);
 
         // OpenID Connect provider: other applications log members in through Gatehouse.
         String issuer = config.server().publicUrl();
@@ -97,14 +97,14 @@ public final class App {
         var oidcLogout = new LogoutController(services.oidcTokens(), services.clients(), services.accounts(), cookies, pages);
         var loginFormTarget = new LoginFormTarget(services.clients());
         var clientPages = new ClientPagesController(services.clients(), pages);
-        var applications = new ApplicationsController(services.oidcDao(), services.sessionValidity(), services.audit(), pages, clock);
+        var applications = new ApplicationsController(services.oidcDao(), services.refreshTokens(), services.audit(), pages, clock);
 
         // The JSON API: a second front end over the same services.
         var jsonBody = new JsonBody(json);
         var apiErrors = new ApiErrors(errors, pages);
         var apiAuth = new ApiAuthController(services.accounts(), services.twoStepLogin(), services.refreshTokens(), services.renewal(),
                 services.accessTokens(), jsonBody);
-        var apiMe = new ApiMeController(services.accounts(), services.sessionRows(), jsonBody, clock);
+        var apiMe = new ApiMeController(services.accounts(), services.sessionLists(), jsonBody, clock);
         var apiAdmin = new ApiAdminController(services.members(), jsonBody);
         var apiClients = new ApiClientsController(services.clients(), jsonBody);
         var openApi = new OpenApiController();

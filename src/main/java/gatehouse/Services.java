@@ -25,6 +25,7 @@ import gatehouse.login.LoginChallengeDao;
 import gatehouse.secondfactor.SecondFactorDao;
 import gatehouse.secondfactor.SecondFactors;
 import gatehouse.login.TwoStepLogin;
+import gatehouse.session.SessionListCache;
 import gatehouse.session.DeviceNames;
 import gatehouse.session.RefreshTokens;
 import gatehouse.setup.FirstAdministrator;
@@ -56,6 +57,7 @@ public final class Services {
     private final AdminDao adminDao;
     private final SessionDao sessionDao;
     private final SessionRows sessionRows;
+    private final SessionListCache sessionLists;
     private final AuditDao auditDao;
     private final SecondFactorDao secondFactorDao;
     private final LoginChallengeDao loginChallengeDao;
@@ -97,7 +99,8 @@ public final class Services {
         this.metrics = new Metrics(database, clock);
         this.audit = new AuditLog(auditDao, clock, List.of(metrics.auditListener()));
         this.sessionValidity = new SessionValidityCache(sessionDao, clock);
-        this.refreshTokens = new RefreshTokens(sessionDao, sessionRows, sessionValidity, audit, config.auth(), clock);
+        this.sessionLists = new SessionListCache(sessionRows);
+        this.refreshTokens = new RefreshTokens(sessionDao, sessionRows, sessionValidity, sessionLists, audit, config.auth(), clock);
         this.accessTokens = new AccessTokens(keys, config.auth(), clock);
         this.renewal = new TokenRenewal(refreshTokens, sessionValidity, accessTokens);
         this.passwords = new Passwords(pepper, config.auth().bcryptCost());
@@ -112,7 +115,7 @@ public final class Services {
                 refreshTokens, devices, attempts, audit, clock);
         this.members = new MemberAdministration(jdbi, adminDao, memberCache, refreshTokens, audit, clock);
         // OpenID Connect provider: tokens for other applications, issued by server.public-url.
-        this.clients = new Clients(jdbi.onDemand(ClientDao.class), sessionValidity, audit, clock);
+        this.clients = new Clients(jdbi.onDemand(ClientDao.class), refreshTokens, audit, clock);
         this.oidcTokens = new OidcTokens(keys, config.server().publicUrl(), config.auth().accessTokenTtl(), clock);
         this.grants = new Grants(oidcDao, sessionDao, refreshTokens, accounts, oidcTokens, audit, clock);
         this.secondFactors = new SecondFactors(secondFactorDao, pepper, accounts, refreshTokens, audit, clock);
@@ -158,6 +161,10 @@ public final class Services {
 
     public SessionDao sessionDao() {
         return sessionDao;
+    }
+
+    public SessionListCache sessionLists() {
+        return sessionLists;
     }
 
     public SessionRows sessionRows() {

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import gatehouse.session.DeviceNames;
 import gatehouse.session.LoginSession;
-import gatehouse.session.SessionRows;
+import gatehouse.session.SessionListCache;
 import gatehouse.token.AccessToken;
 import gatehouse.web.Auth;
 import gatehouse.web.Cookies;
@@ -24,7 +24,7 @@ import java.util.Map;
 /** Sign-up, logout and the member page (the login itself is {@code gatehouse.login}). */
 public final class AccountController {
     private final Accounts accounts;
-    private final SessionRows sessions;
+    private final SessionListCache sessions;
     private final Pages pages;
     private final Cookies cookies;
     private final Clock clock;
@@ -32,7 +32,7 @@ public final class AccountController {
     /** A token's header and claims are shown on every visit while it lives: pretty-printed once each. */
     private final Cache<String, String> printed = Caffeine.newBuilder().maximumSize(2_000).build();
 
-    public AccountController(Accounts accounts, SessionRows sessions, Pages pages, Cookies cookies, Clock clock, DeviceNames devices) {
+    public AccountController(Accounts accounts, SessionListCache sessions, Pages pages, Cookies cookies, Clock clock, DeviceNames devices) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.pages = pages;
@@ -76,7 +76,7 @@ public final class AccountController {
         AccessToken me = Auth.member(ctx);
         MemberAccount member = accounts.member(me.userId()).orElseThrow(MemberGone::new);
         Instant now = clock.instant();
-        // One query for the sessions (this one among them); the member read, cached, says whether there is a second factor.
+        // The sessions (this one among them) and the member, both cached 2 s; the member says whether there is a second factor.
         List<LoginSession> active = sessions.activeOf(me.userId(), now);
         Instant refreshExpires = active.stream().filter(s -> s.id().equals(me.sessionId())).findFirst()
                 .map(LoginSession::expiresAt).orElse(now);

@@ -91,7 +91,7 @@ public final class Accounts {
 
     /** Ends one session. */
     public void logOut(UUID userId, UUID sessionId, String ip) {
-        refreshTokens.revoke(sessionId);
+        refreshTokens.revokeOwn(userId, sessionId);
         audit.record(AuditEvent.LOGOUT, userId, userId, ip, null);
     }
 

@@ -8,7 +8,7 @@ import gatehouse.audit.AuditEntry;
 import gatehouse.secondfactor.SecondFactors;
 import gatehouse.session.DeviceNames;
 import gatehouse.session.LoginSession;
-import gatehouse.session.SessionRows;
+import gatehouse.session.SessionListCache;
 import gatehouse.web.Auth;
 import gatehouse.web.Pages;
 import gatehouse.web.Uuids;
@@ -30,13 +30,13 @@ public final class MemberDetailController {
     private final MemberAdministration members;
     private final Accounts accounts;
     private final SecondFactors secondFactors;
-    private final SessionRows sessions;
+    private final SessionListCache sessions;
     private final AuditDao audit;
     private final DeviceNames devices;
     private final Pages pages;
     private final Clock clock;
 
-    public MemberDetailController(MemberAdministration members, Accounts accounts, SecondFactors secondFactors, SessionRows sessions,
+    public MemberDetailController(MemberAdministration members, Accounts accounts, SecondFactors secondFactors, SessionListCache sessions,
                                   AuditDao audit, DeviceNames devices, Pages pages, Clock clock) {
         this.members = members;
         this.accounts = accounts;

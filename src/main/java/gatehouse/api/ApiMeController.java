@@ -3,7 +3,7 @@ package gatehouse.api;
 import gatehouse.account.Accounts;
 import gatehouse.account.MemberAccount;
 import gatehouse.account.ProfileForm;
-import gatehouse.session.SessionRows;
+import gatehouse.session.SessionListCache;
 import gatehouse.token.AccessToken;
 import gatehouse.web.Auth;
 import gatehouse.domain.MemberGone;
@@ -30,11 +30,11 @@ public final class ApiMeController {
     public record SessionList(List<SessionView> items) {}
 
     private final Accounts accounts;
-    private final SessionRows sessions;
+    private final SessionListCache sessions;
     private final JsonBody body;
     private final Clock clock;
 
-    public ApiMeController(Accounts accounts, SessionRows sessions, JsonBody body, Clock clock) {
+    public ApiMeController(Accounts accounts, SessionListCache sessions, JsonBody body, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.body = body;

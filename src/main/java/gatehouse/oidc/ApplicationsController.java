@@ -2,7 +2,7 @@ package gatehouse.oidc;
 
 import gatehouse.audit.AuditEvent;
 import gatehouse.audit.AuditLog;
-import gatehouse.session.SessionValidityCache;
+import gatehouse.session.RefreshTokens;
 import gatehouse.token.AccessToken;
 import gatehouse.web.Auth;
 import gatehouse.web.Pages;
@@ -14,15 +14,15 @@ import java.time.Clock;
 /** {@code /me/applications}: the consents a member gave, and withdrawing one (which also ends that client's access). */
 public final class ApplicationsController {
     private final OidcDao dao;
-    private final SessionValidityCache sessionValidity;
+    private final RefreshTokens refreshTokens;
     private final AuditLog audit;
     private final Pages pages;
     private final Clock clock;
 
-    public ApplicationsController(OidcDao dao, SessionValidityCache sessionValidity, AuditLog audit, Pages pages,
+    public ApplicationsController(OidcDao dao, RefreshTokens refreshTokens, AuditLog audit, Pages pages,
                                   Clock clock) {
         this.dao = dao;
-        this.sessionValidity = sessionValidity;
+        this.refreshTokens = refreshTokens;
         this.audit = audit;
         this.pages = pages;
         this.clock = clock;
@@ -36,7 +36,7 @@ public final class ApplicationsController {
         AccessToken me = Auth.member(ctx);
         String clientId = ctx.pathParam("clientId");
         if (dao.withdraw(me.userId(), clientId, clock.instant())) {
-            sessionValidity.forgetAll();
+            refreshTokens.forgetAllCachedStates();
             audit.record(AuditEvent.CONSENT_REVOKED, me.userId(), me.userId(), ctx.ip(), "client " + clientId);
         }
         ctx.redirect(Paths.APPLICATIONS, HttpStatus.SEE_OTHER);

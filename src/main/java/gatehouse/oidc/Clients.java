@@ -3,7 +3,6 @@ package gatehouse.oidc;
 import gatehouse.audit.AuditEvent;
 import gatehouse.audit.AuditLog;
 import gatehouse.session.RefreshTokens;
-import gatehouse.session.SessionValidityCache;
 import gatehouse.domain.ActionRefused;
 import gatehouse.domain.ValidationException;
 import java.net.URI;
@@ -34,13 +33,13 @@ public final class Clients {
     private static final int MAX_URIS = 10;
 
     private final ClientDao clients;
-    private final SessionValidityCache sessionValidity;
+    private final RefreshTokens refreshTokens;
     private final AuditLog audit;
     private final Clock clock;
 
-    public Clients(ClientDao clients, SessionValidityCache sessionValidity, AuditLog audit, Clock clock) {
+    public Clients(ClientDao clients, RefreshTokens refreshTokens, AuditLog audit, Clock clock) {
         this.clients = clients;
-        this.sessionValidity = sessionValidity;
+        this.refreshTokens = refreshTokens;
         this.audit = audit;
         this.clock = clock;
     }
@@ -99,7 +98,7 @@ public final class Clients {
         if (!clients.delete(clientId, clock.instant())) {
             throw ActionRefused.noSuchClient();
         }
-        sessionValidity.forgetAll();
+        refreshTokens.forgetAllCachedStates();
         audit.record(AuditEvent.CLIENT_DELETED, actor, null, ip, "client " + clientId);
     }
 

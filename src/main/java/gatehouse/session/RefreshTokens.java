@@ -43,14 +43,17 @@ public final class RefreshTokens {
     private final SessionDao sessions;
     private final SessionRows rows;
     private final SessionValidityCache status;
+    private final SessionListCache sessionLists;
     private final AuditLog audit;
     private final Config.Auth auth;
     private final Clock clock;
 
-    public RefreshTokens(SessionDao sessions, SessionRows rows, SessionValidityCache status, AuditLog audit, Config.Auth auth, Clock clock) {
+    public RefreshTokens(SessionDao sessions, SessionRows rows, SessionValidityCache status, SessionListCache sessionLists,
+                         AuditLog audit, Config.Auth auth, Clock clock) {
         this.sessions = sessions;
         this.rows = rows;
         this.status = status;
+        this.sessionLists = sessionLists;
         this.audit = audit;
         this.auth = auth;
         this.clock = clock;
@@ -64,12 +67,14 @@ public final class RefreshTokens {
                 truncate(userAgent, 255), truncate(ip, 45), now, now, now.plus(auth.refreshTokenTtl()), null,
                 Amr.stored(amr));
         sessions.create(session);
+        sessionLists.forget(userId);
         return new Issued(session.id(), token, session.expiresAt(), amr);
     }
 
     /** The member proved a second factor within this session (by enrolling one): later tokens say so. */
     public void raiseAmr(UUID sessionId, List<String> amr) {
         sessions.setAmr(sessionId, Amr.stored(amr));
+        sessionLists.forgetAll();
     }
 
     public Rotation rotate(String presented, String ip) {
@@ -90,11 +95,13 @@ public final class RefreshTokens {
         if (session.lastUsedAt().plus(auth.sessionIdleTimeout()).isBefore(now)) {
             sessions.revoke(session.id(), now);
             status.forget(session.id());
+            sessionLists.forget(session.userId());
             return new Rotation.Rejected("idle");
         }
         if (hash.equals(session.currentHash())) {
             String successor = newToken();
             if (rows.rotate(session.id(), hash, hash(successor), now)) {
+                sessionLists.forget(session.userId());
                 audit.tokenRefreshed();
                 return new Rotation.Rotated(session, successor);
             }
@@ -130,20 +137,23 @@ public final class RefreshTokens {
         if (session.isActive(now)) {
             sessions.revoke(session.id(), now);
             status.forget(session.id());
+            sessionLists.forget(session.userId());
             audit.record(AuditEvent.REFRESH_REUSE, null, session.userId(), ip, "session " + session.id() + " revoked" + where);
         }
     }
 
-    /** Ends one session (logout). */
+    /** Ends one session, whoever's it is (an OpenID Connect grant's). */
     public void revoke(UUID sessionId) {
         sessions.revoke(sessionId, clock.instant());
         status.forget(sessionId);
+        sessionLists.forgetAll();
     }
 
     /** Ends one of {@code userId}'s active sessions; false when there is no such session of theirs. */
     public boolean revokeOwn(UUID userId, UUID sessionId) {
         boolean ended = sessions.revokeOwned(sessionId, userId, clock.instant()) == 1;
         status.forget(sessionId);
+        sessionLists.forget(userId);
         return ended;
     }
 
@@ -152,12 +162,14 @@ public final class RefreshTokens {
         Instant now = clock.instant();
         int ended = keep == null ? sessions.revokeAllOf(userId, now) : sessions.revokeAllOfExcept(userId, keep, now);
         status.forgetAll();
+        sessionLists.forget(userId);
         return ended;
     }
 
-    /** After a change to users (deletion, role) made on this instance: take effect here at once. */
+    /** After a change to users or to many sessions (deletion, role, a client's tokens) made here: take effect here at once. */
     public void forgetAllCachedStates() {
         status.forgetAll();
+        sessionLists.forgetAll();
     }
 
     public Optional<LoginSession> sessionOf(String presented) {

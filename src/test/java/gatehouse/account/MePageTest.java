@@ -10,13 +10,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gatehouse.session.RefreshTokens;
 import gatehouse.session.LoginSession;
+import gatehouse.testing.Eventually;
 import gatehouse.testing.Html;
 import gatehouse.testing.MutableClock;
 import gatehouse.testing.TestApp;
 import gatehouse.testing.TestClient;
 import gatehouse.domain.Role;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -120,5 +123,46 @@ class MePageTest {
             assertTrue(app.loggedIn("alice").get("/me").body().contains(">Unknown device</span>"),
                     "a client the rules do not know (the test's HTTP client)");
         }
+    }
+
+    /** The session list is read at most every 2 s per member, but a change made on this instance shows at once. */
+    @Test
+    void the_session_list_shows_a_new_login_and_an_ended_session_at_once() {
+        try (TestApp app = TestApp.h2()) {
+            app.createMember("alice", Role.MEMBER);
+            TestClient laptop = app.loggedIn("alice");
+            assertEquals(1, sessionsListed(laptop));
+
+            TestClient phone = app.loggedIn("alice");
+            assertEquals(2, sessionsListed(laptop), "a login on this instance");
+
+            assertEquals(200, phone.postForm("/logout", Map.of()).status());
+            assertEquals(1, sessionsListed(laptop), "a logout on this instance");
+        }
+    }
+
+    @Test
+    void a_session_ended_by_another_instance_leaves_the_list_within_two_seconds() {
+        try (TestApp app = TestApp.h2()) {
+            app.createMember("alice", Role.MEMBER);
+            TestClient laptop = app.loggedIn("alice");
+            String phoneRefresh = app.loggedIn("alice").cookie("refresh_token").orElseThrow();
+            assertEquals(2, sessionsListed(laptop));
+
+            // What another instance's logout writes to the shared database, behind this instance's back.
+            app.jdbi().useHandle(handle -> handle.createUpdate("""
+                    UPDATE sessions SET revoked_at = CURRENT_TIMESTAMP
+                     WHERE id = (SELECT session_id FROM refresh_tokens WHERE token_hash = :hash)""")
+                    .bind("hash", RefreshTokens.hash(phoneRefresh)).execute());
+
+            // Cached for 2 s: never longer (a busy machine may take a little more to show it).
+            Eventually.within(Duration.ofSeconds(5), "the ended session to leave the list", () -> sessionsListed(laptop) == 1);
+        }
+    }
+
+    private static int sessionsListed(TestClient browser) {
+        Matcher rows = Pattern.compile("(?s)<tbody>(.*?)</tbody>").matcher(browser.get("/me").body());
+        assertTrue(rows.find());
+        return rows.group(1).split("<tr>").length - 1;
     }
 }
