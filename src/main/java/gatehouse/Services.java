@@ -113,7 +113,7 @@ public final class Services {
                 config.auth().passwordRecheckBurst());
         this.logins = new Logins(userDao, memberCache, passwords, new LegacyPasswords(jdbi, passwords, clock),
                 refreshTokens, devices, attempts, audit, clock);
-        this.members = new MemberAdministration(jdbi, adminDao, memberCache, refreshTokens, audit, clock);
+        this.members = new MemberAdministration(jdbi, database.writes(), adminDao, memberCache, refreshTokens, audit, clock);
         // OpenID Connect provider: tokens for other applications, issued by server.public-url.
         this.clients = new Clients(jdbi.onDemand(ClientDao.class), refreshTokens, audit, clock);
         this.oidcTokens = new OidcTokens(keys, config.server().publicUrl(), config.auth().accessTokenTtl(), clock);

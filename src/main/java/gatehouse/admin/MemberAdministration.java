@@ -3,6 +3,8 @@ package gatehouse.admin;
 import gatehouse.account.MemberCache;
 import gatehouse.audit.AuditEvent;
 import gatehouse.audit.AuditLog;
+import gatehouse.db.ReadCache;
+import gatehouse.db.WriteCounter;
 import gatehouse.session.RefreshTokens;
 import gatehouse.domain.ActionRefused;
 import gatehouse.domain.Role;
@@ -21,15 +23,22 @@ public final class MemberAdministration {
     private static final int MAX_QUERY = 50;
 
     private final Jdbi jdbi;
+    /** The list is read far more often than members change: pages and their second-factor marks, until a write. */
+    private final ReadCache<Search, MemberSearchResult> pages;
+    private final ReadCache<List<UUID>, Set<UUID>> secondFactorMarks;
     private final AdminDao dao;
     private final MemberCache memberCache;
     private final RefreshTokens refreshTokens;
     private final AuditLog audit;
     private final Clock clock;
 
-    public MemberAdministration(Jdbi jdbi, AdminDao dao, MemberCache memberCache, RefreshTokens refreshTokens, AuditLog audit,
-                   Clock clock) {
+    private record Search(String text, MemberSort sort, int page) {}
+
+    public MemberAdministration(Jdbi jdbi, WriteCounter writes, AdminDao dao, MemberCache memberCache, RefreshTokens refreshTokens,
+                                AuditLog audit, Clock clock) {
         this.jdbi = jdbi;
+        this.pages = new ReadCache<>(writes, 100);
+        this.secondFactorMarks = new ReadCache<>(writes, 100);
         this.dao = dao;
         this.memberCache = memberCache;
         this.refreshTokens = refreshTokens;
@@ -43,21 +52,25 @@ public final class MemberAdministration {
         if (q.length() > MAX_QUERY) {
             q = q.substring(0, MAX_QUERY);
         }
-        String pattern = q.isEmpty() ? null : "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%";
-        String text = q;
+        return pages.get(new Search(q, sort, page), this::read);
+    }
+
+    private MemberSearchResult read(Search search) {
+        String pattern = search.text().isEmpty() ? null : "%" + escapeLike(search.text().toLowerCase(Locale.ROOT)) + "%";
         Instant now = clock.instant();
         return jdbi.withHandle(handle -> {
             long total = MemberListReads.count(handle, pattern);
             int pageCount = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-            int current = Math.min(Math.max(1, page), pageCount);
-            List<MemberListEntry> rows = MemberListReads.page(handle, pattern, sort, PAGE_SIZE, (current - 1) * PAGE_SIZE, now);
-            return new MemberSearchResult(rows, total, current, PAGE_SIZE, text, sort);
+            int current = Math.min(Math.max(1, search.page()), pageCount);
+            List<MemberListEntry> rows = MemberListReads.page(handle, pattern, search.sort(), PAGE_SIZE,
+                    (current - 1) * PAGE_SIZE, now);
+            return new MemberSearchResult(rows, total, current, PAGE_SIZE, search.text(), search.sort());
         });
     }
 
-    /** Which of {@code members} have a second factor: one small read, as the member list needs on every view. */
+    /** Which of {@code members} have a second factor, as the member list marks them on every view. */
     public Set<UUID> withSecondFactor(List<UUID> members) {
-        return jdbi.withHandle(handle -> MemberListReads.withSecondFactor(handle, members));
+        return secondFactorMarks.get(members, ids -> jdbi.withHandle(handle -> MemberListReads.withSecondFactor(handle, ids)));
     }
 
     public Optional<MemberListEntry> find(UUID id) {

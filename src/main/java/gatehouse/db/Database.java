@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handles;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
@@ -36,10 +37,13 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final WriteCounter writes = new WriteCounter();
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbi = configure(Jdbi.create(dataSource));
+        jdbi.addCustomizer(writes);
+        jdbi.getConfig(Handles.class).addListener(writes);
     }
 
     /**
@@ -146,6 +150,11 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** The writes made through {@link #jdbi()}, for caches that must not outlive one ({@link ReadCache}). */
+    public WriteCounter writes() {
+        return writes;
     }
 
     /**
