@@ -6,7 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -23,8 +25,11 @@ public final class Text {
     Text(Locale locale, ResourceBundle bundle) {
         this.locale = locale;
         this.bundle = bundle;
-        this.dateFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-        this.dateTimeFormat = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(ZoneOffset.UTC);
+        // The locale's medium patterns, looked up once: a localized formatter looks its pattern up at every use.
+        this.dateFormat = DateTimeFormatter.ofPattern(DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                FormatStyle.MEDIUM, null, IsoChronology.INSTANCE, locale), locale);
+        this.dateTimeFormat = DateTimeFormatter.ofPattern(DateTimeFormatterBuilder.getLocalizedDateTimePattern(
+                FormatStyle.MEDIUM, FormatStyle.MEDIUM, IsoChronology.INSTANCE, locale), locale).withZone(ZoneOffset.UTC);
     }
 
     /** The language tag, for {@code <html lang>}. */
