@@ -56,7 +56,6 @@ public final class Services {
     private final UserDao userDao;
     private final AdminDao adminDao;
     private final SessionDao sessionDao;
-    private final SessionRows sessionRows;
     private final SessionListCache sessionLists;
     private final AuditDao auditDao;
     private final SecondFactorDao secondFactorDao;
@@ -90,7 +89,7 @@ public final class Services {
         this.userDao = jdbi.onDemand(UserDao.class);
         this.adminDao = jdbi.onDemand(AdminDao.class);
         this.sessionDao = jdbi.onDemand(SessionDao.class);
-        this.sessionRows = new SessionRows(jdbi);
+        var sessionRows = new SessionRows(jdbi);
         this.auditDao = jdbi.onDemand(AuditDao.class);
         this.secondFactorDao = jdbi.onDemand(SecondFactorDao.class);
         this.loginChallengeDao = jdbi.onDemand(LoginChallengeDao.class);
@@ -165,10 +164,6 @@ public final class Services {
 
     public SessionListCache sessionLists() {
         return sessionLists;
-    }
-
-    public SessionRows sessionRows() {
-        return sessionRows;
     }
 
     public AuditDao auditDao() {

@@ -47,7 +47,7 @@ class LoginTest {
             assertTrue(response.setCookie("access_token").isPresent());
             assertTrue(response.setCookie("refresh_token").isPresent());
             assertEquals(START.plus(Duration.ofMinutes(5)), app.users().findById(alice.id()).orElseThrow().lastLoginAt());
-            List<LoginSession> sessions = app.services().sessionRows().activeOf(alice.id(), clock.instant());
+            List<LoginSession> sessions = app.sessionRows().activeOf(alice.id(), clock.instant());
             assertEquals(1, sessions.size());
             LoginSession session = sessions.get(0);
             assertEquals("TestBrowser/1.0", session.userAgent());

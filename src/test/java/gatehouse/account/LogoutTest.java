@@ -42,7 +42,7 @@ class LogoutTest {
                 assertTrue(cookie.contains("Max-Age=0"), cookie);
                 assertTrue(cookie.contains("HttpOnly"), cookie);
             }
-            LoginSession session = app.services().sessionRows().findByTokenHash(RefreshTokens.hash(refresh)).orElseThrow();
+            LoginSession session = app.sessionRows().findByTokenHash(RefreshTokens.hash(refresh)).orElseThrow();
             assertNotNull(session.revokedAt());
             assertEquals(1, app.services().auditDao().countMatching(alice.id(), null, AuditEvent.LOGOUT));
             assertTrue(browser.cookie("access_token").isEmpty());

@@ -59,7 +59,7 @@ class MePageTest {
             String accessCountdown = Html.tagWithId(body, "access-countdown").orElseThrow();
             assertEquals(String.valueOf(token.getExpiresAtAsInstant().getEpochSecond()),
                     Html.attribute(accessCountdown, "data-expires").orElseThrow());
-            LoginSession session = app.services().sessionRows()
+            LoginSession session = app.sessionRows()
                     .findByTokenHash(RefreshTokens.hash(laptop.cookie("refresh_token").orElseThrow())).orElseThrow();
             assertEquals(String.valueOf(session.expiresAt().getEpochSecond()),
                     Html.attribute(Html.tagWithId(body, "refresh-countdown").orElseThrow(), "data-expires").orElseThrow());

@@ -43,7 +43,7 @@ class SettingsTest {
     }
 
     private static List<LoginSession> activeSessions(TestApp app, UUID userId) {
-        return app.services().sessionRows().activeOf(userId, app.clock().instant());
+        return app.sessionRows().activeOf(userId, app.clock().instant());
     }
 
     @ParameterizedTest
@@ -175,7 +175,7 @@ class SettingsTest {
             TestClient tablet = app.loggedIn("grace");
             TestClient henrys = app.loggedIn("henry");
             assertEquals(200, henrys.get("/me").status());
-            UUID phoneSession = app.services().sessionRows()
+            UUID phoneSession = app.sessionRows()
                     .findByTokenHash(gatehouse.session.RefreshTokens.hash(phone.cookie("refresh_token").orElseThrow()))
                     .orElseThrow().id();
             UUID henrysSession = activeSessions(app, henry.id()).get(0).id();

@@ -52,7 +52,7 @@ class SilentRefreshTest {
     }
 
     private static SessionRows sessions(TestApp app) {
-        return app.services().sessionRows();
+        return app.sessionRows();
     }
 
     @ParameterizedTest(name = "on {0}")

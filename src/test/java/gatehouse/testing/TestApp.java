@@ -30,6 +30,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.codec.binary.Base32;
+import gatehouse.session.SessionRows;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -155,6 +156,11 @@ public final class TestApp implements AutoCloseable {
 
     public Javalin javalin() {
         return app;
+    }
+
+    /** The session statements over this app's database, to look at what a request left behind. */
+    public SessionRows sessionRows() {
+        return new SessionRows(jdbi());
     }
 
     public Jdbi jdbi() {

@@ -106,7 +106,7 @@ class CsrfTest {
             assertRefused(alice.postForm("/logout", with(Map.of(), forgery, f -> bob.csrfToken())));
 
             assertEquals(200, alice.get("/me").status(), "still logged in");
-            assertNull(app.services().sessionRows().findByTokenHash(RefreshTokens.hash(refresh)).orElseThrow().revokedAt());
+            assertNull(app.sessionRows().findByTokenHash(RefreshTokens.hash(refresh)).orElseThrow().revokedAt());
         }
     }
 
