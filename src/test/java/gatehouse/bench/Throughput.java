@@ -51,9 +51,11 @@ final class Throughput {
     private static final List<String> ONLY = List.of(System.getProperty("bench.only", "").split(","));
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One line of the table; target null when the row has none. */
     /** One line of the table; {@code health} is the /health rate around it, which {@code ratio} divides by. */
     record Row(String request, Wrk.Result result, double health, Double ratio, String target, Boolean met) {}
+
+    /** A GET of the table, with the headers (a bearer token or cookies) it is sent with. */
+    private record Get(String path, List<String> headers) {}
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Wrk wrk;
@@ -103,16 +105,15 @@ final class Throughput {
                 + "; refresh_token=" + member.get("refreshToken").asText());
         List<String> adminCookies = List.of("Cookie: access_token=" + admin.get("accessToken").asText()
                 + "; refresh_token=" + admin.get("refreshToken").asText());
-        for (var check : List.of(List.of("/api/v1/me", bearer), List.of("/me", memberCookies),
-                List.of("/admin/users?page=200", adminCookies))) {
-            expect200((String) check.get(0), castList(check.get(1)));
+        List<Get> table = List.of(new Get("/health", List.of()), new Get("/api/v1/me", bearer), new Get("/me", memberCookies),
+                new Get("/admin/users", adminCookies), new Get("/admin/users?page=200", adminCookies));
+        for (Get get : table) {
+            expect200(get.path(), get.headers());
         }
-
         // The JIT compiles the page paths for a minute and more: /health, itself soon warm, rose from ~5,000 to
         // ~17,000 req/s during a run while the pages measured early were still being compiled.
-        for (var warm : List.of(List.of("/health", List.<String>of()), List.of("/api/v1/me", bearer), List.of("/me", memberCookies),
-                List.of("/admin/users", adminCookies), List.of("/admin/users?page=200", adminCookies))) {
-            wrk.run(base + warm.get(0), 2, 32, FIRST_WARM_UP, "status.lua", castList(warm.get(1)), Map.of());
+        for (Get get : table) {
+            wrk.run(base + get.path(), 2, 32, FIRST_WARM_UP, "status.lua", get.headers(), Map.of());
         }
 
         // The machine may be shared: /health is measured again between the rows, and each row's ratio is
@@ -244,8 +245,8 @@ final class Throughput {
 
     /**
      * Waits (at most 30 s) until this JVM has used under a tenth of a core over half a second: right after the
-     * bulk insert its compiler and collector still ran on the same two cores, and the first start measured the
-     * bench as much as Gatehouse (2.0-2.4 s, where a start on the quiet machine takes 1.3-1.4 s).
+     * bulk insert its compiler and collector may still run on the same two cores, and a start then measures the
+     * bench as well as Gatehouse.
      */
     private static void awaitQuietBench() throws InterruptedException {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -347,11 +348,6 @@ final class Throughput {
         if (status != 200) {
             throw new IllegalStateException(path + " answers " + status + " before the run");
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> castList(Object o) {
-        return (List<String>) o;
     }
 
     private long rssKb() throws IOException {
