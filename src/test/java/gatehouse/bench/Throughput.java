@@ -248,19 +248,23 @@ final class Throughput {
      * bulk insert its compiler and collector may still run on the same two cores, and a start then measures the
      * bench as well as Gatehouse.
      */
-    private static void awaitQuietBench() throws InterruptedException {
+    private static void awaitQuietBench() {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        long cpu = os.getProcessCpuTime();
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            long used = os.getProcessCpuTime() - cpu;
-            cpu += used;
-            if (used < Duration.ofMillis(50).toNanos()) {
-                return;
-            }
+        long[] since = {System.nanoTime(), os.getProcessCpuTime()};
+        try {
+            Eventually.within(Duration.ofSeconds(30), Duration.ofMillis(100), "the bench JVM to go quiet", () -> {
+                long wall = System.nanoTime() - since[0];
+                if (wall < Duration.ofMillis(500).toNanos()) {
+                    return false;
+                }
+                long cpu = os.getProcessCpuTime() - since[1];
+                since[0] += wall;
+                since[1] += cpu;
+                return cpu < wall / 10;
+            });
+        } catch (AssertionError stillBusy) {
+            System.out.println("  (the bench JVM was still busy after 30 s; starting anyway)");
         }
-        System.out.println("  (the bench JVM was still busy after 30 s; starting anyway)");
     }
 
     /** Starts the jar as {@code make run} does; returns the time to the first 200 from /health, in ms. */
