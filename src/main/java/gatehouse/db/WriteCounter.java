@@ -2,7 +2,6 @@ package gatehouse.db;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import gatehouse.testing.TestDatabase;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class WriteCounterTest {
             ReadCache<String, Long> cache = new ReadCache<>(db.database().writes(), 10);
             AtomicInteger reads = new AtomicInteger();
             Jdbi jdbi = db.database().jdbi();
-            java.util.function.Function<String, Long> count = table -> {
+            Function<String, Long> count = table -> {
                 reads.incrementAndGet();
                 return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM " + table).mapTo(long.class).one());
             };
