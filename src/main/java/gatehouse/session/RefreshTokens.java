@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -39,6 +40,12 @@ public final class RefreshTokens {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * How long an ended session's row and token hashes are kept. Every token of an ended session is refused
+     * whether its hashes are there or not, so they are dropped at the member's next login; without that a
+     * session left one row per refresh behind for good.
+     */
+    static final Duration ENDED_SESSIONS_KEPT = Duration.ofDays(1);
 
     private final SessionDao sessions;
     private final SessionRows rows;
@@ -67,6 +74,7 @@ public final class RefreshTokens {
                 truncate(userAgent, 255), truncate(ip, 45), now, now, now.plus(auth.refreshTokenTtl()), null,
                 Amr.stored(amr));
         sessions.create(session);
+        sessions.deleteEndedOf(userId, now.minus(ENDED_SESSIONS_KEPT));
         sessionLists.forget(userId);
         return new Issued(session.id(), token, session.expiresAt(), amr);
     }

@@ -28,6 +28,10 @@ public interface SessionDao {
         insertTokenHash(session.currentHash(), session.id(), session.createdAt());
     }
 
+    /** {@code userId}'s sessions that ended before {@code before}; their token hashes and grants go with them (cascade). */
+    @SqlUpdate("DELETE FROM sessions WHERE user_id = :userId AND (revoked_at < :before OR expires_at < :before)")
+    int deleteEndedOf(UUID userId, Instant before);
+
     @SqlQuery("SELECT * FROM sessions WHERE id = :id")
     Optional<LoginSession> find(UUID id);
 

@@ -1,6 +1,7 @@
 package gatehouse.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -208,6 +209,38 @@ class RefreshTokensTest {
             } finally {
                 pool.shutdownNow();
             }
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("gatehouse.testing.TestDatabase#kinds")
+    void a_login_drops_the_members_sessions_that_ended_over_a_day_ago_with_their_token_hashes(String database) {
+        try (Fixture f = Fixture.on(database)) {
+            User charlie = f.app.createMember("charlie", Role.MEMBER);
+            RefreshTokens.Issued revoked = f.tokens.start(f.member.id(), "agent", "10.0.0.7", Amr.PASSWORD);
+            var rotated = assertInstanceOf(RefreshTokens.Rotation.Rotated.class, f.tokens.rotate(revoked.token(), "10.0.0.7"));
+            f.tokens.revoke(revoked.sessionId());
+            RefreshTokens.Issued expiring = f.tokens.start(f.member.id(), "agent", "10.0.0.7", Amr.PASSWORD);
+            RefreshTokens.Issued charliesRevoked = f.tokens.start(charlie.id(), "agent", "10.0.0.8", Amr.PASSWORD);
+            f.tokens.revoke(charliesRevoked.sessionId());
+            assertEquals(2, f.chainLength(revoked.sessionId()));
+
+            f.clock.advance(Duration.ofDays(14));
+            RefreshTokens.Issued current = f.tokens.start(f.member.id(), "agent", "10.0.0.7", Amr.PASSWORD);
+            assertFalse(f.sessions.find(revoked.sessionId()).isPresent(), "revoked 14 days ago");
+            assertEquals(0, f.chainLength(revoked.sessionId()), "its token hashes went with it");
+            assertTrue(f.sessions.find(expiring.sessionId()).isPresent(), "expired just now: kept for a day");
+            assertTrue(f.sessions.find(charliesRevoked.sessionId()).isPresent(), "another member's: at their own login");
+
+            f.clock.advance(RefreshTokens.ENDED_SESSIONS_KEPT.plusSeconds(1));
+            f.tokens.start(f.member.id(), "agent", "10.0.0.7", Amr.PASSWORD);
+            assertFalse(f.sessions.find(expiring.sessionId()).isPresent());
+            assertTrue(f.sessions.find(current.sessionId()).isPresent(), "active sessions stay");
+            assertEquals(1, f.chainLength(current.sessionId()));
+
+            assertInstanceOf(RefreshTokens.Rotation.Rejected.class, f.tokens.rotate(rotated.token(), "10.0.0.7"));
+            assertInstanceOf(RefreshTokens.Rotation.Rejected.class, f.tokens.rotate(revoked.token(), "10.0.0.7"));
+            assertTrue(f.reuseEvents().isEmpty(), "a dropped session's tokens are refused as unknown, not as reuse");
         }
     }
 }
