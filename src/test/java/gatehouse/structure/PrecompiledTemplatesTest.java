@@ -1,4 +1,4 @@
-package gatehouse.web;
+package gatehouse.structure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The build encodes each template's fixed text to UTF-8 once (jte's binaryStaticContent): every precompiled
- * template has its {@code .bin} on the class path, which the generated class loads and {@link Pages} copies
- * into its byte output. Without it pages are still right but every request encodes the same text again.
+ * template has its {@code .bin} on the class path, which the generated class loads and
+ * {@code gatehouse.web.Pages} copies into its byte output. Without it pages are still right but every
+ * request encodes the same text again.
  */
 class PrecompiledTemplatesTest {
     private static final String PACKAGE = "/gg/jte/generated/precompiled/";
 
     @Test
-    void everyTemplateHasItsPreEncodedText() throws IOException {
+    void every_template_has_its_text_pre_encoded() throws IOException {
         List<Path> templates;
         try (Stream<Path> files = Files.walk(Path.of("templates"))) {
             templates = files.filter(file -> file.toString().endsWith(".jte")).toList();
