@@ -108,6 +108,9 @@ public final class Database implements AutoCloseable {
     }
 
     static void migrate(DataSource dataSource) {
+        if (schemaIsCurrent(dataSource)) {
+            return;
+        }
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:" + Migrations.DIRECTORY)
@@ -115,6 +118,14 @@ public final class Database implements AutoCloseable {
                 .javaMigrationClassProvider(Migrations.NO_JAVA_MIGRATIONS)
                 .load()
                 .migrate();
+    }
+
+    private static boolean schemaIsCurrent(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Migrations.current(connection);
+        } catch (SQLException e) {
+            return false; // Flyway meets the same trouble next and says what it is
+        }
     }
 
     /** Registers the plugins and the UTC conversions that make H2 and MariaDB behave alike. */
