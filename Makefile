@@ -41,11 +41,13 @@ e2e:
 
 # Side-by-side costs (token algorithms, page vs health, cached session check, login), as ratios.
 # Then a wrk throughput table against the built jar (started with JAVA_OPTS) holding 10,000 members, written
-# to target/bench/results.md and .json. BENCH_JFR=file.jfr records the server with Flight Recorder.
+# to target/bench/results.md and .json. BENCH_JFR=file.jfr records the server with Flight Recorder;
+# BENCH_REFRESH_WARM_UP=60 refreshes for a minute before the refresh row (2 s by default) to measure it warm.
+BENCH_REFRESH_WARM_UP ?= 2
 bench: $(JAR) $(CDS)
 	$(MVN) -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 	java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dbench.jvm="$(JAVA_OPTS)" -Dbench.jar=$(JAR) -Dbench.cds=$(CDS) \
-	  -Dbench.jfr="$(BENCH_JFR)" -cp target/classes:target/test-classes:$$(cat target/bench.classpath) gatehouse.bench.Bench
+	  -Dbench.jfr="$(BENCH_JFR)" -Dbench.refreshWarmUp=$(BENCH_REFRESH_WARM_UP) -cp target/classes:target/test-classes:$$(cat target/bench.classpath) gatehouse.bench.Bench
 
 clean:
 	$(MVN) clean

@@ -35,6 +35,7 @@ final class Results {
         out.append(String.format("%nRS256 signature %.0f µs → signing ceiling %,.0f/s on %d cores; bcrypt cost %d: %.0f ms per hash.%n",
                 (Double) r.get("rs256SignMicros"), (Double) r.get("signingCeilingPerSecond"), (Integer) r.get("cores"),
                 (Integer) r.get("bcryptCost"), (Double) r.get("bcryptMillis")));
+        out.append(String.format("Refresh measured after %d s of refreshing.%n", (Integer) r.get("refreshWarmUpSeconds")));
         out.append(String.format("Start-up to the first 200 from /health: %.0f ms (target %s: %s).%n",
                 (Double) r.get("startupMillis"), r.get("startupTarget"), yes(r.get("startupMet"))));
         out.append(String.format("Resident memory after the run: %.0f MiB (target %s: %s).%n",
