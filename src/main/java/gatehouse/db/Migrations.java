@@ -20,7 +20,8 @@ import org.flywaydb.core.internal.resource.classpath.ClassPathResource;
  * The schema migrations, named here rather than found by Flyway's class-path scan: in the packaged jar
  * that scan reads every one of its ~20,000 entries to find the few under {@code db/migration}, which
  * was the largest part of a start. A migration missing from {@link #FILES} is caught by
- * {@code MigrationsTest}, which compares the list with the directory.
+ * {@code MigrationsTest}, which compares the list with the directory. {@link #current} tells whether a
+ * database has them all already, in which case Flyway is not started.
  */
 final class Migrations implements ResourceProvider {
     static final String DIRECTORY = "db/migration";
