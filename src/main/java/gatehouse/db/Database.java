@@ -38,9 +38,12 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final WriteCounter writes = new WriteCounter();
+    /** For an embedded H2 file that this process holds open, else null. */
+    private final H2FileCompaction compaction;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, H2FileCompaction compaction) {
         this.dataSource = dataSource;
+        this.compaction = compaction;
         this.jdbi = configure(Jdbi.create(dataSource));
         jdbi.addCustomizer(writes);
         jdbi.getConfig(Handles.class).addListener(writes);
@@ -85,7 +88,7 @@ public final class Database implements AutoCloseable {
         return DriverManager.getConnection(url, properties);
     }
 
-    private static Database openPool(String url, Config.Db db) {
+    private static Database openPool(String url, Config.Db db) throws SQLException {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(url);
         if (!db.user().isEmpty()) {
@@ -100,8 +103,9 @@ public final class Database implements AutoCloseable {
         var dataSource = new HikariDataSource(hikari);
         try {
             migrate(dataSource);
-            return new Database(dataSource);
-        } catch (RuntimeException e) {
+            boolean h2File = DatabaseLocation.h2File(url).isPresent();
+            return new Database(dataSource, h2File ? H2FileCompaction.startIfHolder(dataSource) : null);
+        } catch (SQLException | RuntimeException e) {
             dataSource.close();
             throw e;
         }
@@ -189,6 +193,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (compaction != null) {
+            compaction.close();
+        }
         dataSource.close();
     }
 }

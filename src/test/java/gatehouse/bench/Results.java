@@ -40,6 +40,8 @@ final class Results {
                 (Double) r.get("startupMillis"), r.get("startupTarget"), yes(r.get("startupMet"))));
         out.append(String.format("Resident memory after the run: %.0f MiB (target %s: %s).%n",
                 (Double) r.get("rssMiB"), r.get("rssTarget"), yes(r.get("rssMet"))));
+        out.append(String.format("H2 file: %.0f MiB with the members inserted, %.0f MiB after the run.%n",
+                (Double) r.get("dataFileBeforeMiB"), (Double) r.get("dataFileAfterMiB")));
         out.append(String.format("Zero errors everywhere: %s.%n", yes(r.get("zeroErrors"))));
         return out.toString();
     }

@@ -9,6 +9,7 @@ import gatehouse.account.Passwords;
 import gatehouse.config.Config;
 import gatehouse.config.ConfigLoader;
 import gatehouse.db.Database;
+import gatehouse.db.DatabaseLocation;
 import gatehouse.domain.Role;
 import gatehouse.testing.BulkMembers;
 import gatehouse.testing.Eventually;
@@ -71,6 +72,9 @@ final class Throughput {
     private Process server;
     private Path warmTokens;
     private Path tokens;
+    /** The H2 file: every commit writes to it, and it grows unless it is compacted as it goes. */
+    private Path dataFile;
+    private long dataFileBeforeRun;
 
     Throughput(Path scripts) throws IOException {
         this.wrk = new Wrk(scripts);
@@ -80,6 +84,7 @@ final class Throughput {
     /** @param signMicros one RS256 signature, measured in this run */
     Map<String, Object> run(double signMicros) throws Exception {
         Config config = ConfigLoader.load(Map.of("data.dir", dataDir.toString()), Map.of());
+        dataFile = DatabaseLocation.h2DataFile(DatabaseLocation.h2File(config.db().url()).orElseThrow());
         byte[] pepper = KeyFiles.loadOrCreatePepper(config.auth().pepperFile());
         SigningKeys.load(config.auth());
         double bcryptMs = bcryptMillis(new Passwords(pepper, config.auth().bcryptCost()));
@@ -93,6 +98,7 @@ final class Throughput {
             tokens = tokenFile(BulkMembers.sessions(db.jdbi(), names(300), Instant.now()), "measured");
         }
         System.out.printf("  %,d members inserted in %.1f s%n", MEMBERS, (System.nanoTime() - insertStart) / 1e9);
+        dataFileBeforeRun = Files.size(dataFile);
 
         double startupMs = medianStartup();
         try {
@@ -181,6 +187,8 @@ final class Throughput {
         results.put("rssMiB", rssKb / 1024.0);
         results.put("rssTarget", "< 300 MB");
         results.put("rssMet", rssKb * 1024.0 < 300e6);
+        results.put("dataFileBeforeMiB", dataFileBeforeRun / 1048576.0);
+        results.put("dataFileAfterMiB", Files.size(dataFile) / 1048576.0);
         results.put("zeroErrors", rows.stream().allMatch(r -> r.result().errors() == 0));
         return results;
     }
