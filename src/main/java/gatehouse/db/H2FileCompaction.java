@@ -81,7 +81,8 @@ final class H2FileCompaction implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        // No interrupt: a step under way finishes (an interrupt inside H2's file operations would close its file).
+        timer.shutdown();
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
