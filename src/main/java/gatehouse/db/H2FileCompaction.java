@@ -60,6 +60,11 @@ final class H2FileCompaction implements AutoCloseable {
     }
 
     private void compact() {
+        if (store.isClosed()) {
+            // The JVM is stopping, and H2's own shutdown hook closed the database before the pool was closed.
+            timer.shutdown();
+            return;
+        }
         try {
             // The same amounts as H2's writer under load: a quarter of its unsaved-changes buffer rewritten, twice
             // the buffer moved, so that one step holds the store's lock for a few milliseconds at most.
@@ -71,8 +76,8 @@ final class H2FileCompaction implements AutoCloseable {
                 file.compactMoveChunks(MOVE_BELOW_FILL_RATE, 2L * buffer, store);
             }
         } catch (RuntimeException e) {
-            // Worth one line, not one every tick.
-            if (!failureLogged) {
+            // Worth one line, not one every tick; none when the store was closed during the step (as above).
+            if (!failureLogged && !store.isClosed()) {
                 failureLogged = true;
                 LOG.warn("compacting the H2 file failed (later failures are not logged): {}", e.toString());
             }
