@@ -23,7 +23,7 @@ class H2FileCompactionTest {
     /**
      * Refresh-token hashes, one committed at a time, land in random pages of their index: each commit left a
      * chunk behind that a live page kept, and without compaction the file stayed at the 32 MB it had grown to;
-     * with it, it was down to 0.6 MB a second later.
+     * with it, it was down to 0.6 MB within seconds.
      */
     @Test
     void the_space_that_many_small_commits_left_behind_is_given_back() {
