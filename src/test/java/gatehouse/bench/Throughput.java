@@ -12,6 +12,7 @@ import gatehouse.db.Database;
 import gatehouse.db.DatabaseLocation;
 import gatehouse.domain.Role;
 import gatehouse.testing.BulkMembers;
+import gatehouse.testing.Directories;
 import gatehouse.testing.Eventually;
 import gatehouse.token.KeyFiles;
 import gatehouse.token.SigningKeys;
@@ -101,12 +102,17 @@ final class Throughput {
         dataFileBeforeRun = Files.size(dataFile);
 
         double startupMs = medianStartup();
+        Map<String, Object> results;
         try {
-            return measure(signMicros, bcryptMs, config.auth().bcryptCost(), startupMs);
+            results = measure(signMicros, bcryptMs, config.auth().bcryptCost(), startupMs);
         } finally {
             server.destroy();
             server.waitFor();
         }
+        // The H2 file and the server's log of every request: a few hundred MB a run, left in /tmp by each run
+        // before. Kept when a run fails, for its server.log.
+        Directories.delete(dataDir);
+        return results;
     }
 
     private Map<String, Object> measure(double signMicros, double bcryptMs, int bcryptCost, double startupMs)

@@ -2,6 +2,7 @@ package gatehouse.oidc;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import gatehouse.testing.Directories;
 import gatehouse.testing.Eventually;
 import gatehouse.testing.FreePorts;
 import java.io.IOException;
@@ -152,10 +153,8 @@ final class Httpd implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            Directories.delete(dir);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
