@@ -23,31 +23,26 @@ class HealthProbeTest {
 
     @Test
     void a_200_from_health_is_started() throws Exception {
-        HttpServer server = serverAnswering(200);
-        try {
-            assertTrue(HealthProbe.answers200(server.getAddress().getPort()));
-        } finally {
-            server.stop(0);
-        }
+        assertTrue(probeServerAnswering(200));
     }
 
     @Test
     void any_other_answer_is_not_started() throws Exception {
-        HttpServer server = serverAnswering(503);
-        try {
-            assertFalse(HealthProbe.answers200(server.getAddress().getPort()));
-        } finally {
-            server.stop(0);
-        }
+        assertFalse(probeServerAnswering(503));
     }
 
-    private static HttpServer serverAnswering(int status) throws Exception {
+    /** The probe's verdict on a server whose /health answers {@code status}. */
+    private static boolean probeServerAnswering(int status) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/health", exchange -> {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         server.start();
-        return server;
+        try {
+            return HealthProbe.answers200(server.getAddress().getPort());
+        } finally {
+            server.stop(0);
+        }
     }
 }
