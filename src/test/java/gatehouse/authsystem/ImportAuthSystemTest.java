@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mindrot.jbcrypt.BCrypt;
@@ -38,6 +39,10 @@ import org.mindrot.jbcrypt.BCrypt;
 class ImportAuthSystemTest {
     private static final Map<String, String> PASSWORDS = AuthSystemFixture.samplePasswords();
     private static final String JD = "6513270e-269e-1d37-b2a7-4de452e6b438";
+
+    /** The runs' password files, in a directory JUnit removes after each test (made in /tmp, they stayed there). */
+    @TempDir
+    Path scratch;
 
     /** What one run printed, and its exit code. */
     record Run(int exit, String out, String err) {}
@@ -52,16 +57,15 @@ class ImportAuthSystemTest {
             source.addMember("long_phone", "Phone Person", "010-1234-5678 / 010-8765-4321", "1999-09-09", "phone-old-pw-1");
             source.addMember("MinSu", "Min Su", "+82 10 1234 5678", "2100-01-01", "minsu-old-password-1");
             List<String> before = source.checksums();
-            Path work = Files.createTempDirectory("import-test");
 
-            Run dry = run(app, source.arguments(work.resolve("pw"), "--dry-run"));
+            Run dry = run(app, source.arguments(scratch.resolve("pw"), "--dry-run"));
             assertEquals(0, dry.exit(), dry.err());
             assertTrue(dry.out().contains("Dry run, nothing written: read 9, would import 6, already imported 0, skipped 3"),
                     dry.out());
             assertEquals(1, count(app, "SELECT COUNT(*) FROM users"), "a dry run creates nobody");
             assertEquals(0, count(app, "SELECT COUNT(*) FROM audit_events WHERE type LIKE '%IMPORT%'"));
 
-            Run first = run(app, source.arguments(work.resolve("pw")));
+            Run first = run(app, source.arguments(scratch.resolve("pw")));
             assertEquals(0, first.exit(), first.err());
             String out = first.out();
             assertTrue(out.contains("Summary: read 9, imported 6, already imported 0, skipped 3, needing a password change 0,"
@@ -86,7 +90,7 @@ class ImportAuthSystemTest {
             assertEquals(6, count(app, "SELECT COUNT(*) FROM audit_events WHERE type = 'MEMBER_IMPORTED'"));
             assertEquals(1, count(app, "SELECT COUNT(*) FROM audit_events WHERE type = 'AUTHSYSTEM_IMPORT'"));
 
-            Run second = run(app, source.arguments(work.resolve("pw")));
+            Run second = run(app, source.arguments(scratch.resolve("pw")));
             assertTrue(second.out().contains("Summary: read 9, imported 0, already imported 6, skipped 3"), second.out());
             assertEquals(7, count(app, "SELECT COUNT(*) FROM users"), "a second run creates nobody");
             assertEquals(6, count(app, "SELECT COUNT(*) FROM audit_events WHERE type = 'MEMBER_IMPORTED'"));
@@ -112,7 +116,7 @@ class ImportAuthSystemTest {
             assertTrue(me.contains("&lt;b&gt;bold&lt;/b&gt; intro"), "the introduction is shown escaped");
             assertFalse(me.contains("<b>bold</b>"));
 
-            Run third = run(app, source.arguments(work.resolve("pw")));
+            Run third = run(app, source.arguments(scratch.resolve("pw")));
             assertTrue(third.out().contains("needing a password change 1, waiting for their first login 1."), third.out());
             assertTrue(third.out().matches("(?s).*already imported +we .*\\(needs a password change\\).*"), third.out());
             assertEquals(before, source.checksums(), "the original databases are unchanged");
@@ -122,7 +126,7 @@ class ImportAuthSystemTest {
     @Test
     void first_logins_check_the_original_way_and_a_weak_password_is_accepted_once_then_changed() throws Exception {
         try (AuthSystemFixture source = AuthSystemFixture.load(); TestApp app = TestApp.h2()) {
-            assertEquals(0, run(app, source.arguments(Files.createTempFile("pw", ""))).exit());
+            assertEquals(0, run(app, source.arguments(scratch.resolve("pw"))).exit());
             String korean = PASSWORDS.get("hana_k");
             assertTrue(korean.getBytes(StandardCharsets.UTF_8).length > 72);
             // 24 syllables of three bytes fill the 72 bytes: what follows never counted in the original.
@@ -157,7 +161,7 @@ class ImportAuthSystemTest {
             TestClient deleting = app.client();
             deleting.logIn("we", strong);
             assertEquals(200, deleting.postForm("/me/delete", Map.of("password", strong)).status());
-            Run afterDeletion = run(app, source.arguments(Files.createTempFile("pw", "")));
+            Run afterDeletion = run(app, source.arguments(scratch.resolve("pw")));
             assertTrue(afterDeletion.out().matches("(?s).*already imported +we .*\\(deleted from Gatehouse since; not imported again\\).*"),
                     afterDeletion.out());
             assertTrue(app.users().findByUsername("we").isEmpty(), "a deleted account does not come back");
@@ -167,7 +171,7 @@ class ImportAuthSystemTest {
     @Test
     void failures_are_one_line_without_the_url_options() throws Exception {
         try (TestApp app = TestApp.h2()) {
-            Path pw = Files.createTempFile("pw", "");
+            Path pw = Files.createFile(scratch.resolve("pw"));
             Run refused = run(app, List.of("--url", "jdbc:mariadb://127.0.0.1:1/?password=hunter2&sslMode=trust",
                     "--user", "root", "--password-file", pw.toString()));
             assertEquals(1, refused.exit());
@@ -188,7 +192,7 @@ class ImportAuthSystemTest {
     @Test
     void an_unknown_database_name_is_named() throws Exception {
         try (AuthSystemFixture source = AuthSystemFixture.load(); TestApp app = TestApp.h2()) {
-            List<String> args = source.arguments(Files.createTempFile("pw", ""));
+            List<String> args = source.arguments(scratch.resolve("pw"));
             args.set(args.indexOf("--member-db") + 1, "no_such_db_" + UUID.randomUUID().toString().substring(0, 8));
             Run run = run(app, args);
             assertEquals(1, run.exit());
